@@ -1,0 +1,188 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Api } from 'tls-sig-api-v2'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as core from '../__fixtures__/core.js'
+import { DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+
+vi.mock('@actions/core', () => import('../__fixtures__/core.js'))
+const { broadcastUrl, parseAnswer, redactUrl, sendOnce } = await import('../src/delivery.js')
+const { baseUrls, REGION_NAMES } = await import('../src/regions.js')
+const { registerSecret } = await import('../src/secrets.js')
+const { USER_AGENT } = await import('../src/version.js')
+
+const body = {
+  Random: 123,
+  MsgBody: [
+    { MsgType: 'TIMCustomElem' as const, MsgContent: { Data: '{}', Desc: 'd', Ext: 'release' } }
+  ]
+}
+
+describe('the request URL', () => {
+  it.each([
+    ['china', 'console.tim.qq.com', 'adminapi.my-imcloud.com'],
+    ['singapore', 'adminapisgp.im.qcloud.com', 'adminapisgp.my-imcloud.com'],
+    ['seoul', 'adminapikr.im.qcloud.com', 'adminapikr.my-imcloud.com'],
+    ['tokyo', 'adminapijpn.im.qcloud.com', undefined],
+    ['frankfurt', 'adminapiger.im.qcloud.com', 'adminapiger.my-imcloud.com'],
+    ['mumbai', 'adminapiind.im.qcloud.com', 'adminapiind.my-imcloud.com'],
+    ['silicon-valley', 'adminapiusa.im.qcloud.com', 'adminapiusa.my-imcloud.com'],
+    ['jakarta', 'adminapiidn.im.qcloud.com', 'adminapiidn.my-imcloud.com']
+  ] as const)('for %s goes to %s, then its backup %s', (region, primary, backup) => {
+    const urls = baseUrls({ region, endpoint: undefined })
+    expect(urls.map((u) => u.host)).toEqual(backup ? [primary, backup] : [primary])
+    const [base] = urls
+    const url = broadcastUrl(
+      { base, sdkAppId: 1400000000, identifier: 'administrator', userSig: 'u*s-g_' },
+      99
+    )
+    expect(url.toString()).toBe(
+      `https://${primary}/v4/group_open_http_svc/send_broadcast_msg?sdkappid=1400000000&identifier=administrator&usersig=u*s-g_&random=99&contenttype=json`
+    )
+  })
+
+  it('covers every region the config accepts', () => {
+    expect(REGION_NAMES).toHaveLength(8)
+  })
+
+  it('keeps an endpoint path prefix and uses no backup for an endpoint', () => {
+    const endpoint = new URL('http://127.0.0.1:8080/tencent')
+    const urls = baseUrls({ region: 'china', endpoint })
+    expect(urls).toEqual([endpoint])
+    const url = broadcastUrl({ base: endpoint, sdkAppId: 1, identifier: 'a', userSig: 's' }, 1)
+    expect(url.pathname).toBe('/tencent/v4/group_open_http_svc/send_broadcast_msg')
+  })
+
+  it('is shown with its UserSig redacted', () => {
+    const url = broadcastUrl(
+      {
+        base: new URL('https://console.tim.qq.com'),
+        sdkAppId: 1,
+        identifier: 'a',
+        userSig: 'SECRET'
+      },
+      5
+    )
+    expect(redactUrl(url)).toBe(
+      'https://console.tim.qq.com/v4/group_open_http_svc/send_broadcast_msg?sdkappid=1&identifier=a&usersig=***&random=5&contenttype=json'
+    )
+  })
+})
+
+describe('parseAnswer', () => {
+  it.each([
+    [
+      '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"MsgSeq":1283}',
+      { ok: true, msgSeq: 1283 }
+    ],
+    [
+      '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"MsgSeq":7,"RequestId":"Id-1"}',
+      { ok: true, msgSeq: 7 }
+    ],
+    [
+      '{"ActionStatus":"FAIL","ErrorInfo":"Fail to Parse json data of body","ErrorCode":10004}',
+      { ok: false, reason: 'tencent', code: 10004, info: 'Fail to Parse json data of body' }
+    ],
+    ['<html>502 Bad Gateway</html>', { ok: false, reason: 'malformed' }],
+    ['{"ActionStatus":"OK"}', { ok: false, reason: 'malformed' }],
+    ['{"ActionStatus":"OK","ErrorCode":0}', { ok: false, reason: 'malformed' }],
+    ['null', { ok: false, reason: 'malformed' }]
+  ])('reads %s', (text, expected) => {
+    expect(parseAnswer(text)).toMatchObject(expected)
+  })
+})
+
+describe('sendOnce', () => {
+  let emulator: Emulator | undefined
+  let server: Server | undefined
+  afterEach(async () => {
+    await emulator?.close()
+    emulator = undefined
+    server?.closeAllConnections()
+    server?.close()
+    server = undefined
+  })
+
+  it('delivers to the emulator with the action user agent and masks the URL', async () => {
+    emulator = await startEmulator()
+    const userSig = new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 60)
+    const target = {
+      base: new URL(emulator.url),
+      sdkAppId: DEMO_APP.sdkAppId,
+      identifier: DEMO_APP.admin,
+      userSig
+    }
+    expect(await sendOnce(target, body, 5)).toEqual({ ok: true, msgSeq: 1 })
+    expect(emulator.requests[0]?.userAgent).toBe(USER_AGENT)
+    expect(USER_AGENT).toMatch(/^tencent-chat-broadcast-action\/\d+\.\d+\.\d+/)
+    const masked = core.setSecret.mock.calls.map(([value]) => value)
+    expect(masked.some((value) => value.includes(`usersig=${userSig}`))).toBe(true)
+    expect(core.debug.mock.calls.flat().join('\n')).not.toContain(userSig)
+  })
+
+  it('uses a fresh query random per request and keeps the body', async () => {
+    emulator = await startEmulator({ apps: [{ ...DEMO_APP, rate: 5 }] })
+    const userSig = new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 60)
+    const target = {
+      base: new URL(emulator.url),
+      sdkAppId: DEMO_APP.sdkAppId,
+      identifier: DEMO_APP.admin,
+      userSig
+    }
+    await sendOnce(target, body, 5)
+    await sendOnce(target, body, 5)
+    const [a, b] = emulator.requests
+    expect(a?.query.random).not.toBe(b?.query.random)
+    expect(a?.body).toBe(b?.body)
+  })
+
+  it('times out on a server that never answers, without quoting the UserSig', async () => {
+    server = createServer(() => undefined)
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    registerSecret('NEVER-PRINT-ME')
+    const target = {
+      base: new URL(`http://127.0.0.1:${port}`),
+      sdkAppId: 1,
+      identifier: 'a',
+      userSig: 'NEVER-PRINT-ME'
+    }
+    const result = await sendOnce(target, body, 1)
+    expect(result).toMatchObject({ ok: false, reason: 'network' })
+    expect(result.ok ? '' : result.info).toMatch(/timeout/i)
+    expect(JSON.stringify(result)).not.toContain('NEVER-PRINT-ME')
+  })
+
+  it('reports a refused connection as a network failure', async () => {
+    server = createServer()
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise((resolve) => server?.close(resolve))
+    server = undefined
+    const target = {
+      base: new URL(`http://127.0.0.1:${port}`),
+      sdkAppId: 1,
+      identifier: 'a',
+      userSig: 's'
+    }
+    expect(await sendOnce(target, body, 2)).toMatchObject({ ok: false, reason: 'network' })
+  })
+
+  it('reports an HTTP error status', async () => {
+    server = createServer((_req, res) => res.writeHead(502).end('Bad Gateway'))
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const target = {
+      base: new URL(`http://127.0.0.1:${port}`),
+      sdkAppId: 1,
+      identifier: 'a',
+      userSig: 's'
+    }
+    expect(await sendOnce(target, body, 2)).toEqual({
+      ok: false,
+      reason: 'http',
+      code: undefined,
+      info: 'HTTP 502'
+    })
+  })
+})

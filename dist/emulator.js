@@ -1,0 +1,464 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// src/emulator/cli.ts
+import { writeFileSync } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join2 } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/emulator/index.ts
+import {
+  createServer as createHttpServer
+} from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+
+// src/emulator/certificate.ts
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function selfSignedCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), "tencent-chat-emulator-"));
+  try {
+    const key = join(dir, "key.pem");
+    const cert = join(dir, "cert.pem");
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Tencent Chat emulator",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE"
+      ],
+      { stdio: ["ignore", "ignore", "pipe"] }
+    );
+    return { key: readFileSync(key, "utf8"), cert: readFileSync(cert, "utf8") };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`HTTPS needs the openssl command to make a certificate: ${reason}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// src/emulator/body.ts
+var MAX_MESSAGE_BYTES = 12e3;
+var ELEMENTS = {
+  TIMTextElem: { Text: "string" },
+  TIMCustomElem: { "Data?": "string", "Desc?": "string", "Ext?": "string", "Sound?": "string" },
+  TIMFaceElem: { Index: "number", "Data?": "string" },
+  TIMLocationElem: { "Desc?": "string", Latitude: "number", Longitude: "number" }
+};
+var invalid = (info) => ({ ok: false, code: 10004, info });
+function readBody(raw) {
+  let body;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 60003, info: "request body is not valid JSON" };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, code: 60003, info: "request body is not a JSON object" };
+  }
+  const { From_Account, Random, MsgBody, CloudCustomData } = body;
+  if (typeof Random !== "number" || !Number.isInteger(Random) || Random < 0 || Random > 4294967295) {
+    return invalid("Random must be an unsigned 32-bit integer");
+  }
+  if (From_Account !== void 0 && (typeof From_Account !== "string" || From_Account === "")) {
+    return invalid("From_Account must be a non-empty string");
+  }
+  if (CloudCustomData !== void 0 && typeof CloudCustomData !== "string") {
+    return invalid("CloudCustomData must be a string");
+  }
+  if (!Array.isArray(MsgBody) || MsgBody.length === 0) {
+    return invalid("MsgBody must be a non-empty array");
+  }
+  let customElems = 0;
+  for (const [index, element] of MsgBody.entries()) {
+    const problem = elementProblem(element);
+    if (problem !== void 0) return invalid(`MsgBody[${index}]: ${problem}`);
+    if (element.MsgType === "TIMCustomElem") customElems++;
+  }
+  if (customElems > 1) return invalid("MsgBody may hold at most one TIMCustomElem");
+  const bytes = Buffer.byteLength(JSON.stringify(MsgBody), "utf8");
+  if (bytes > MAX_MESSAGE_BYTES) {
+    return invalid(`message is ${bytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit`);
+  }
+  return {
+    ok: true,
+    request: {
+      fromAccount: From_Account,
+      random: Random,
+      msgBody: MsgBody,
+      cloudCustomData: CloudCustomData
+    }
+  };
+}
+function elementProblem(element) {
+  if (typeof element !== "object" || element === null) return "not an object";
+  const { MsgType, MsgContent } = element;
+  const shape = typeof MsgType === "string" ? ELEMENTS[MsgType] : void 0;
+  if (shape === void 0) return `unknown MsgType ${JSON.stringify(MsgType)}`;
+  if (typeof MsgContent !== "object" || MsgContent === null || Array.isArray(MsgContent)) {
+    return "MsgContent must be an object";
+  }
+  const content = MsgContent;
+  for (const [spec, type] of Object.entries(shape)) {
+    const name = spec.replace("?", "");
+    if (content[name] === void 0) {
+      if (spec.endsWith("?")) continue;
+      return `${String(MsgType)}.${name} is required`;
+    }
+    if (typeof content[name] !== type) return `${String(MsgType)}.${name} must be a ${type}`;
+  }
+  return void 0;
+}
+
+// src/emulator/usersig.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { inflateSync } from "node:zlib";
+function verifyUserSig(userSig, expected) {
+  if (userSig === "") return { ok: false, code: 70002, info: "usersig is empty" };
+  const doc = decode(userSig);
+  if (doc === void 0) return { ok: false, code: 70003, info: "usersig is invalid" };
+  const { "TLS.sdkappid": sdkAppId2, "TLS.identifier": identifier } = doc;
+  const { "TLS.time": time, "TLS.expire": expire, "TLS.sig": sig, "TLS.userbuf": userBuf } = doc;
+  if (typeof identifier !== "string" || typeof sdkAppId2 !== "number" || typeof time !== "number" || typeof expire !== "number" || typeof sig !== "string" || userBuf !== void 0 && typeof userBuf !== "string") {
+    return { ok: false, code: 70003, info: "usersig is invalid: fields missing" };
+  }
+  if (sdkAppId2 !== expected.sdkAppId) {
+    return { ok: false, code: 70014, info: "sdkappid in the request and in the usersig differ" };
+  }
+  if (identifier !== expected.identifier) {
+    return { ok: false, code: 70013, info: "identifier in the request and in the usersig differ" };
+  }
+  if (expected.now > time + expire) {
+    return { ok: false, code: 70001, info: "usersig expired" };
+  }
+  const signed = `TLS.identifier:${identifier}
+TLS.sdkappid:${sdkAppId2}
+TLS.time:${time}
+TLS.expire:${expire}
+` + (userBuf === void 0 ? "" : `TLS.userbuf:${userBuf}
+`);
+  const want = createHmac("sha256", expected.key).update(signed, "utf8").digest();
+  const got = Buffer.from(sig, "base64");
+  if (got.length !== want.length || !timingSafeEqual(got, want)) {
+    return { ok: false, code: 70009, info: "usersig check failed: wrong key or sdkappid" };
+  }
+  return { ok: true };
+}
+function decode(userSig) {
+  const base64 = userSig.replaceAll("*", "+").replaceAll("-", "/").replaceAll("_", "=");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return void 0;
+  try {
+    const doc = JSON.parse(inflateSync(Buffer.from(base64, "base64")).toString("utf8"));
+    return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? doc : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/emulator/service.ts
+var BROADCAST_PATH = "/v4/group_open_http_svc/send_broadcast_msg";
+var REPEAT_WINDOW_MS = 5 * 6e4;
+var fail = (code, info) => ({
+  ActionStatus: "FAIL",
+  ErrorCode: code,
+  ErrorInfo: info
+});
+var BroadcastService = class {
+  requests = [];
+  broadcasts = [];
+  apps = /* @__PURE__ */ new Map();
+  constructor(apps) {
+    for (const app of apps) {
+      const options = {
+        accounts: [],
+        rate: 1,
+        broadcast: true,
+        rooms: ["@TGS#aLiveRoomA", "@TGS#aLiveRoomB"],
+        ...app
+      };
+      this.apps.set(app.sdkAppId, {
+        options,
+        nextSeq: 1,
+        calls: [],
+        seen: /* @__PURE__ */ new Map(),
+        rooms: new Map(options.rooms.map((room) => [room, []]))
+      });
+    }
+  }
+  /** What each live room of an app has received, in order. */
+  rooms(sdkAppId2) {
+    const app = this.apps.get(sdkAppId2);
+    return app ? Object.fromEntries(app.rooms) : {};
+  }
+  /** Changes an app's settings while running (for example its call rate or the console switch). */
+  configure(sdkAppId2, changes) {
+    const app = this.apps.get(sdkAppId2);
+    if (!app) throw new Error(`no app ${sdkAppId2}`);
+    Object.assign(app.options, changes);
+  }
+  handle(request) {
+    const delivered = this.broadcasts.length;
+    const answer = this.answer(request);
+    const { usersig: _usersig, ...query } = Object.fromEntries(request.query);
+    const record = {
+      method: request.method,
+      path: request.path,
+      query,
+      body: request.body,
+      userAgent: request.userAgent,
+      code: answer.ErrorCode,
+      repeat: answer.ErrorCode === 0 && this.broadcasts.length === delivered,
+      msgSeq: answer.MsgSeq,
+      time: request.now
+    };
+    this.requests.push(record);
+    return { answer, record };
+  }
+  answer(request) {
+    const { query, now } = request;
+    if (request.path !== BROADCAST_PATH) {
+      return request.path.startsWith("/v4/group_open_http_svc/") ? fail(10003, "invalid command word") : fail(60009, "wrong request resource");
+    }
+    if (request.method !== "POST") return fail(60002, "HTTP parse error: POST only");
+    const sdkAppIdText = query.get("sdkappid");
+    if (sdkAppIdText === null || sdkAppIdText === "") return fail(60012, "SDKAppID missing");
+    if (!/^\d+$/.test(sdkAppIdText)) return fail(60002, "HTTP parse error: sdkappid");
+    if (query.get("contenttype") !== "json") return fail(60002, "HTTP parse error: contenttype");
+    const random = query.get("random") ?? "";
+    if (!/^\d+$/.test(random) || Number(random) > 4294967295) {
+      return fail(60002, "HTTP parse error: random");
+    }
+    const identifier = query.get("identifier") ?? "";
+    if (identifier === "") return fail(60002, "HTTP parse error: identifier");
+    const app = this.apps.get(Number(sdkAppIdText));
+    if (!app) return fail(70020, "SDKAppID not found");
+    const verdict = verifyUserSig(query.get("usersig") ?? "", {
+      sdkAppId: app.options.sdkAppId,
+      identifier,
+      key: app.options.key,
+      now: Math.floor(now / 1e3)
+    });
+    if (!verdict.ok) return fail(verdict.code, verdict.info);
+    if (identifier !== app.options.admin) {
+      return fail(10007, "insufficient permission: identifier is not the app admin");
+    }
+    if (!app.options.broadcast) {
+      return fail(10007, "insufficient permission: broadcast messaging of audio-video group is off");
+    }
+    app.calls = app.calls.filter((time) => time > now - 1e3);
+    if (app.calls.length >= app.options.rate) return fail(10023, "message frequency limit");
+    app.calls.push(now);
+    const read = readBody(request.body);
+    if (!read.ok) return fail(read.code, read.info);
+    const message = read.request;
+    const fromAccount = message.fromAccount ?? app.options.admin;
+    if (fromAccount !== app.options.admin && !app.options.accounts.includes(fromAccount)) {
+      return fail(10004, `From_Account ${fromAccount} does not exist`);
+    }
+    for (const [key, entry] of app.seen) {
+      if (entry.time <= now - REPEAT_WINDOW_MS) app.seen.delete(key);
+    }
+    const repeatKey = JSON.stringify([
+      message.random,
+      fromAccount,
+      message.msgBody,
+      message.cloudCustomData
+    ]);
+    const earlier = app.seen.get(repeatKey);
+    if (earlier) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", MsgSeq: earlier.msgSeq };
+    const broadcast = {
+      sdkAppId: app.options.sdkAppId,
+      msgSeq: app.nextSeq++,
+      random: message.random,
+      fromAccount,
+      msgBody: message.msgBody,
+      cloudCustomData: message.cloudCustomData,
+      time: now
+    };
+    app.seen.set(repeatKey, { msgSeq: broadcast.msgSeq, time: now });
+    this.broadcasts.push(broadcast);
+    for (const messages of app.rooms.values()) messages.push(broadcast);
+    return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", MsgSeq: broadcast.msgSeq };
+  }
+};
+
+// src/emulator/index.ts
+var DEMO_APP = {
+  sdkAppId: 14e8,
+  key: "emulator-demo-secret-key-not-for-production",
+  admin: "administrator"
+};
+var STATE_PATH = "/__emulator/state";
+async function startEmulator(options = {}) {
+  const apps = options.apps ?? [{ ...DEMO_APP }];
+  const service = new BroadcastService(apps);
+  const now = options.now ?? Date.now;
+  const certificate = options.https ? selfSignedCertificate() : void 0;
+  const handler = (req, res) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://emulator");
+      if (req.method === "GET" && url.pathname === STATE_PATH) {
+        const state = {
+          broadcasts: service.broadcasts,
+          rooms: Object.fromEntries(apps.map((app) => [app.sdkAppId, service.rooms(app.sdkAppId)])),
+          requests: service.requests
+        };
+        send(res, state);
+        return;
+      }
+      const { answer, record } = service.handle({
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: url.searchParams,
+        body: Buffer.concat(chunks).toString("utf8"),
+        userAgent: req.headers["user-agent"],
+        now: now()
+      });
+      send(res, answer);
+      options.onRequest?.(record);
+    });
+  };
+  const server = certificate ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler) : createHttpServer(handler);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      resolve();
+    });
+  });
+  const { port } = server.address();
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `${certificate ? "https" : "http"}://${hostInUrl}:${port}`,
+    port,
+    certificate: certificate?.cert,
+    service,
+    broadcasts: service.broadcasts,
+    requests: service.requests,
+    rooms: (sdkAppId2 = apps[0]?.sdkAppId ?? DEMO_APP.sdkAppId) => service.rooms(sdkAppId2),
+    close: () => new Promise((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+      server.closeAllConnections();
+    })
+  };
+}
+function send(res, value) {
+  const body = JSON.stringify(value);
+  res.writeHead(200, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body)
+  });
+  res.end(body);
+}
+
+// src/emulator/cli.ts
+var usage = `Usage: npm run emulator -- [options]
+
+A local stand-in for Tencent Chat's send_broadcast_msg REST API.
+
+  --port N        port to listen on (default 0: a free one)
+  --host H        address to listen on (default 127.0.0.1)
+  --app-id N      SDKAppID (default ${DEMO_APP.sdkAppId})
+  --key K         the app's secret key (default: the demo key)
+  --admin A       the app admin account (default ${DEMO_APP.admin})
+  --account A     another existing account, usable as from-account (repeatable)
+  --rate N        broadcasts accepted per second (default 1; Enterprise edition: 5)
+  --broadcast-off answer 10007, as when the console switch is off
+  --https         serve HTTPS with a fresh self-signed certificate
+  --help          show this text`;
+var values;
+try {
+  ;
+  ({ values } = parseArgs({
+    options: {
+      port: { type: "string", default: "0" },
+      host: { type: "string", default: "127.0.0.1" },
+      "app-id": { type: "string", default: String(DEMO_APP.sdkAppId) },
+      key: { type: "string", default: DEMO_APP.key },
+      admin: { type: "string", default: DEMO_APP.admin },
+      account: { type: "string", multiple: true, default: [] },
+      rate: { type: "string", default: "1" },
+      "broadcast-off": { type: "boolean", default: false },
+      https: { type: "boolean", default: false },
+      help: { type: "boolean", default: false }
+    }
+  }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}
+
+${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+var number = (name, text, min) => {
+  if (!/^\d+$/.test(text) || Number(text) < min) {
+    console.error(
+      `--${name} must be a whole number of at least ${min}; got ${JSON.stringify(text)}`
+    );
+    process.exit(2);
+  }
+  return Number(text);
+};
+var sdkAppId = number("app-id", values["app-id"], 1);
+var emulator = await startEmulator({
+  host: values.host,
+  onRequest: (request) => {
+    const outcome = request.code !== 0 ? `ErrorCode ${request.code}` : `MsgSeq ${request.msgSeq}${request.repeat ? " (repeat, discarded)" : ""}`;
+    console.log(
+      `${new Date(request.time).toISOString()} ${request.method} ${request.path} \u2192 ${outcome}`
+    );
+  },
+  port: number("port", values.port, 0),
+  https: values.https,
+  apps: [
+    {
+      sdkAppId,
+      key: values.key,
+      admin: values.admin,
+      accounts: values.account,
+      rate: number("rate", values.rate, 1),
+      broadcast: !values["broadcast-off"]
+    }
+  ]
+});
+console.log(`Tencent Chat emulator listening on ${emulator.url}`);
+console.log(`  sdk-app-id: ${sdkAppId}   admin-identifier: ${values.admin}`);
+if (values.key === DEMO_APP.key) console.log(`  secret-key: ${DEMO_APP.key}`);
+if (emulator.certificate !== void 0) {
+  const caFile = join2(tmpdir2(), `tencent-chat-emulator-${emulator.port}.pem`);
+  writeFileSync(caFile, emulator.certificate);
+  console.log(`  certificate: ${caFile} (trust it with NODE_EXTRA_CA_CERTS=${caFile})`);
+}
+console.log(`  state: GET ${emulator.url}${STATE_PATH}`);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    void emulator.close().then(() => process.exit(0));
+  });
+}
+//# sourceMappingURL=emulator.js.map

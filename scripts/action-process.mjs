@@ -1,0 +1,139 @@
+// Runs the committed bundle the way the GitHub runner does: a separate Node process, inputs as
+// INPUT_<NAME> variables, the event in the file GITHUB_EVENT_PATH names, outputs written to the
+// file GITHUB_OUTPUT names. Shared by `npm run demo` and the end-to-end tests.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const ACTION_BUNDLE = join(ROOT, 'dist', 'index.js')
+export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
+
+/**
+ * @typedef {object} ActionRun
+ * @property {number | null} code exit code
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {Record<string, string>} outputs what the action wrote to GITHUB_OUTPUT
+ */
+
+/**
+ * Runs dist/index.js once. The environment starts empty but for PATH and HOME, so nothing from
+ * the calling shell (a real runner's GITHUB_* variables, a proxy) leaks into the run.
+ * @param {object} options
+ * @param {Record<string, string>} options.inputs action inputs by their action.yml names
+ * @param {string} [options.eventName] GITHUB_EVENT_NAME
+ * @param {unknown} [options.event] the webhook payload
+ * @param {Record<string, string>} [options.env] more variables (they win over the defaults)
+ * @param {string} [options.node] the Node binary (default: the one running this)
+ * @returns {Promise<ActionRun>}
+ */
+export async function runAction({ inputs, eventName = 'release', event = {}, env = {}, node }) {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  try {
+    const eventPath = join(dir, 'event.json')
+    const outputPath = join(dir, 'output.txt')
+    writeFileSync(eventPath, JSON.stringify(event))
+    writeFileSync(outputPath, '')
+    /** @type {Record<string, string>} */
+    const childEnv = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_REPOSITORY: 'octo-org/live-app',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+      GITHUB_REF: 'refs/tags/v2.3.0',
+      GITHUB_ACTOR: 'mona',
+      GITHUB_RUN_ID: '9876543210',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'announce',
+      GITHUB_WORKFLOW: 'Announce',
+      RUNNER_TEMP: dir,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+      ),
+      ...env
+    }
+    const child = spawn(node ?? process.execPath, [ACTION_BUNDLE], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    /** @type {number | null} */
+    const code = await new Promise((resolve, reject) => {
+      child.once('error', reject)
+      child.once('close', resolve)
+    })
+    return { code, stdout, stderr, outputs: parseFileCommand(readFileSync(outputPath, 'utf8')) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Reads a GITHUB_OUTPUT file: `name<<DELIMITER` blocks (what @actions/core writes) and plain
+ * `name=value` lines.
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
+export function parseFileCommand(text) {
+  /** @type {Record<string, string>} */
+  const values = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name = '', delimiter] = heredoc
+      const end = lines.indexOf(delimiter ?? '', i + 1)
+      if (end === -1) throw new Error(`unterminated output ${name}`)
+      values[name] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      values[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return values
+}
+
+/**
+ * Starts dist/emulator.js as its own process and waits for the URL it prints.
+ * @param {string[]} [args] emulator options, such as ['--rate', '5']
+ * @returns {Promise<{ url: string, state: () => Promise<any>, stop: () => Promise<void> }>}
+ */
+export async function startEmulatorProcess(args = []) {
+  const child = spawn(process.execPath, [EMULATOR_BUNDLE, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  /** @type {string} */
+  const url = await new Promise((resolve, reject) => {
+    let seen = ''
+    child.stdout.on('data', (chunk) => {
+      seen += chunk
+      const match = /listening on (\S+)/.exec(seen)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`the emulator exited (${code}) before listening`))
+    )
+  })
+  return {
+    url,
+    state: async () => (await fetch(`${url}/__emulator/state`)).json(),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      })
+  }
+}

@@ -1,0 +1,36 @@
+import * as core from '@actions/core'
+import type { Delivery } from './delivery.js'
+import type { BroadcastBody } from './message.js'
+import { describeError } from './tencent-errors.js'
+
+/** Outputs known before the request: what will be sent. The body holds no credential. */
+export function setPayloadOutputs(body: BroadcastBody): void {
+  core.setOutput('random', String(body.Random))
+  core.setOutput('payload', JSON.stringify(body))
+}
+
+export function setSentOutputs(msgSeq: number): void {
+  core.setOutput('msg-seq', String(msgSeq))
+  core.setOutput('status', 'sent')
+  core.setOutput('error-code', '')
+  core.setOutput('error-info', '')
+}
+
+export function setFailedOutputs(errorCode: string, errorInfo: string): void {
+  core.setOutput('status', 'failed')
+  core.setOutput('error-code', errorCode)
+  core.setOutput('error-info', errorInfo)
+}
+
+/** One sentence a person can act on: what Tencent said, what it means, and what to change. */
+export function failureMessage(delivery: Exclude<Delivery, { ok: true }>): string {
+  if (delivery.reason === 'tencent') {
+    const { meaning, remedy } = describeError(delivery.code)
+    const info = delivery.info === '' ? '' : `: ${delivery.info}`
+    return `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info}. ${remedy}`
+  }
+  if (delivery.reason === 'network') {
+    return `The request did not reach Tencent Chat: ${delivery.info}. Check \`region\`, \`endpoint\` and the runner's network or proxy.`
+  }
+  return `Tencent Chat gave an unexpected answer (${delivery.info}). Check \`endpoint\`: it must point at the Tencent Chat REST API or a proxy of it.`
+}

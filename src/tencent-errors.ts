@@ -1,0 +1,223 @@
+/**
+ * Tencent Chat error codes that send_broadcast_msg can answer, with what a person can do about
+ * each. `retry` says whether a later identical request can succeed (the spec's error table).
+ */
+export interface TencentError {
+  meaning: string
+  retry: 'no' | 'yes' | 'new-usersig' | 'after-60s'
+  remedy: string
+}
+
+const backOff = 'Tencent is rate-limiting this app; retry later or space out broadcasts.'
+const checkRegion =
+  'Check `region` (or `endpoint`): the SDKAppID must be called on the domain of the region it was created in.'
+const checkKey =
+  'Check `secret-key` and `sdk-app-id`: the key must be the one the Tencent Chat console shows for this SDKAppID.'
+
+export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
+  10002: {
+    meaning: 'internal server error',
+    retry: 'yes',
+    remedy: 'A transient Tencent failure; run the job again.'
+  },
+  10003: {
+    meaning: 'invalid command word',
+    retry: 'no',
+    remedy:
+      'The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.'
+  },
+  10004: {
+    meaning: 'invalid parameter',
+    retry: 'no',
+    remedy:
+      'The message was rejected as malformed or over 12,000 bytes; check `from-account`, `cloud-custom-data` and the announcement size.'
+  },
+  10007: {
+    meaning: 'no permission',
+    retry: 'no',
+    remedy:
+      'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
+  },
+  10023: {
+    meaning: 'message frequency limit reached',
+    retry: 'yes',
+    remedy:
+      'Broadcasts are limited to 1 per second (Ultimate) or 5 (Enterprise); space out the jobs that announce.'
+  },
+  60002: {
+    meaning: 'HTTP parse error',
+    retry: 'no',
+    remedy:
+      'The request URL was malformed; if `endpoint` is a proxy, check that it forwards the query unchanged.'
+  },
+  60003: {
+    meaning: 'request JSON parse error',
+    retry: 'no',
+    remedy:
+      'The body did not arrive as valid JSON; if `endpoint` is a proxy, check that it forwards the body unchanged.'
+  },
+  60004: {
+    meaning: 'account or signature error',
+    retry: 'no',
+    remedy: 'Check `admin-identifier`, `from-account` and the UserSig.'
+  },
+  60005: {
+    meaning: 'account or signature error',
+    retry: 'no',
+    remedy: 'Check `admin-identifier`, `from-account` and the UserSig.'
+  },
+  60006: {
+    meaning: 'invalid SDKAppID',
+    retry: 'no',
+    remedy: 'Check `sdk-app-id` against the Tencent Chat console.'
+  },
+  60007: { meaning: 'REST API call frequency limit', retry: 'yes', remedy: backOff },
+  60008: {
+    meaning: 'service timeout or bad HTTP request',
+    retry: 'yes',
+    remedy: 'A transient Tencent failure; run the job again.'
+  },
+  60009: {
+    meaning: 'wrong request resource',
+    retry: 'no',
+    remedy:
+      'The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.'
+  },
+  60010: {
+    meaning: 'the request needs the app admin',
+    retry: 'no',
+    remedy: 'Set `admin-identifier` to the app admin account from the Tencent Chat console.'
+  },
+  60011: { meaning: 'SDKAppID call frequency limit', retry: 'yes', remedy: backOff },
+  60012: {
+    meaning: 'SDKAppID missing from the URL',
+    retry: 'no',
+    remedy:
+      'Check `sdk-app-id`; if `endpoint` is a proxy, check that it forwards the query unchanged.'
+  },
+  60016: {
+    meaning: 'SDKAppID disabled',
+    retry: 'no',
+    remedy: 'The app is disabled; check its status in the Tencent Chat console.'
+  },
+  60017: {
+    meaning: 'request disabled',
+    retry: 'no',
+    remedy: 'This API is disabled for the app; check the Tencent Chat console.'
+  },
+  60018: { meaning: 'too many requests', retry: 'yes', remedy: backOff },
+  60019: { meaning: 'too many requests', retry: 'yes', remedy: backOff },
+  60020: {
+    meaning: 'paid package expired',
+    retry: 'no',
+    remedy: 'Renew the Tencent Chat package for this app.'
+  },
+  60021: {
+    meaning: 'caller IP not allowed',
+    retry: 'no',
+    remedy:
+      'The app has an IP allowlist; GitHub-hosted runners change IPs, so remove the allowlist or use a self-hosted runner (or a proxy through `endpoint`) with a fixed IP.'
+  },
+  70001: {
+    meaning: 'UserSig expired',
+    retry: 'new-usersig',
+    remedy:
+      'Check the runner clock, or raise `user-sig-ttl`; with `user-sig`, give a fresh one (or use `secret-key`).'
+  },
+  70002: {
+    meaning: 'UserSig empty',
+    retry: 'no',
+    remedy: 'Give `secret-key` or a non-empty `user-sig`.'
+  },
+  70003: {
+    meaning: 'UserSig invalid',
+    retry: 'no',
+    remedy:
+      'The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.'
+  },
+  70005: {
+    meaning: 'UserSig cannot be parsed',
+    retry: 'no',
+    remedy:
+      'The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.'
+  },
+  70009: { meaning: 'UserSig check failed (wrong key or SDKAppID)', retry: 'no', remedy: checkKey },
+  70013: {
+    meaning: 'identifier differs from the UserSig',
+    retry: 'no',
+    remedy:
+      'The UserSig was signed for another account; set `admin-identifier` to the account it was signed for.'
+  },
+  70014: {
+    meaning: 'SDKAppID differs from the UserSig',
+    retry: 'no',
+    remedy: 'The UserSig was signed for another app; check `sdk-app-id`.'
+  },
+  70016: { meaning: 'key not found for this SDKAppID', retry: 'no', remedy: checkRegion },
+  70020: {
+    meaning: 'SDKAppID not found',
+    retry: 'no',
+    remedy: `${checkRegion} Also check \`sdk-app-id\`.`
+  },
+  70050: {
+    meaning: 'too many failed UserSig checks',
+    retry: 'after-60s',
+    remedy: `Tencent locks out an app after repeated bad signatures; wait a minute. ${checkKey}`
+  },
+  70051: {
+    meaning: 'account blocklisted',
+    retry: 'no',
+    remedy: 'The admin account is blocklisted; check it in the Tencent Chat console.'
+  },
+  70052: {
+    meaning: 'UserSig invalidated',
+    retry: 'new-usersig',
+    remedy: 'The UserSig was revoked; use `secret-key` so the action signs a fresh one.'
+  },
+  70107: {
+    meaning: 'UserID not imported',
+    retry: 'no',
+    remedy: 'Import the account first, or check `from-account` and `admin-identifier`.'
+  },
+  70169: {
+    meaning: 'server timeout',
+    retry: 'yes',
+    remedy: 'A transient Tencent failure; run the job again.'
+  },
+  70202: {
+    meaning: 'server timeout',
+    retry: 'yes',
+    remedy: 'A transient Tencent failure; run the job again.'
+  },
+  70398: {
+    meaning: 'account-count limit (trial edition)',
+    retry: 'no',
+    remedy: 'Upgrade the Tencent Chat edition or remove unused accounts.'
+  },
+  70402: {
+    meaning: 'invalid parameter',
+    retry: 'no',
+    remedy: 'Check `from-account` and `admin-identifier`.'
+  },
+  70403: {
+    meaning: 'the request needs the app admin',
+    retry: 'no',
+    remedy: 'Set `admin-identifier` to the app admin account from the Tencent Chat console.'
+  },
+  70500: {
+    meaning: 'internal error',
+    retry: 'yes',
+    remedy: 'A transient Tencent failure; run the job again.'
+  }
+}
+
+/** What is known of a code; codes outside the table get a generic, still actionable, entry. */
+export function describeError(code: number): TencentError {
+  return (
+    TENCENT_ERRORS[code] ?? {
+      meaning: 'unlisted error',
+      retry: 'no',
+      remedy: 'See https://intl.cloud.tencent.com/document/product/1047/34348 for this code.'
+    }
+  )
+}
