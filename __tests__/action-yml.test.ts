@@ -56,6 +56,7 @@ describe('action.yml', () => {
       'msg-seq',
       'random',
       'payload',
+      'truncated',
       'status',
       'error-code',
       'error-info'

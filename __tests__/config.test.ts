@@ -31,7 +31,12 @@ describe('parseConfig', () => {
       cloudCustomData: undefined,
       random: undefined,
       userSigTtl: 300,
-      timeoutSeconds: 10
+      timeoutSeconds: 10,
+      template: 'auto',
+      overrides: { title: '', message: '', desc: '' },
+      dataTemplate: undefined,
+      textElement: false,
+      maxBytes: 12000
     })
   })
 

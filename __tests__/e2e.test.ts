@@ -6,6 +6,7 @@ import { Api } from 'tls-sig-api-v2'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROOT, runAction } from '../scripts/action-process.mjs'
 import { DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+import { markdownToText } from '../src/markdown.js'
 import { runtimes } from './helpers/runtimes.js'
 
 const release = JSON.parse(
@@ -73,7 +74,7 @@ describe.each(found.map((r) => [r.label, r] as const))('dist/index.js under %s',
       kind: 'release',
       version: release.release.tag_name,
       title: release.release.name,
-      text: release.release.body,
+      text: markdownToText(release.release.body),
       url: release.release.html_url,
       repository: 'octo-org/live-app'
     })
@@ -177,4 +178,107 @@ it('signs a UserSig the emulator accepts, and accepts a ready one', async () => 
   })
   expect(run.code).toBe(0)
   expect(emulator.broadcasts).toHaveLength(1)
+})
+
+describe('announcements from real workflow events', () => {
+  const fixture = (name: string) =>
+    JSON.parse(
+      readFileSync(join(ROOT, '__fixtures__', 'events', `${name}.json`), 'utf8')
+    ) as unknown
+  const dataOf = (broadcastIndex = 0) => {
+    const element = emulator.broadcasts[broadcastIndex]?.msgBody[0] as {
+      MsgContent: { Data: string; Desc: string; Ext: string }
+    }
+    return {
+      ...element.MsgContent,
+      data: JSON.parse(element.MsgContent.Data) as Record<string, unknown>
+    }
+  }
+
+  it('announces a successful production deploy from deployment_status', async () => {
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'deployment_status',
+      event: fixture('deployment-status-success'),
+      env: { GITHUB_REF: 'refs/heads/main' }
+    })
+    expect(run.code).toBe(0)
+    expect(emulator.broadcasts).toHaveLength(1)
+    const { Desc, Ext, data } = dataOf()
+    expect(Desc).toBe('octo-org/live-app v2.3.0 deployed to production')
+    expect(Ext).toBe('deploy')
+    expect(data).toMatchObject({
+      kind: 'deploy',
+      environment: 'production',
+      state: 'success',
+      url: 'https://live.octo.example',
+      timestamp: '2026-11-24T09:12:41Z'
+    })
+  })
+
+  it('announces a workflow_dispatch message from its inputs, with a text element', async () => {
+    const run = await runAction({
+      inputs: inputs({
+        title: 'Maintenance notice',
+        message: '{{ inputs.message }}',
+        'text-element': 'true'
+      }),
+      eventName: 'workflow_dispatch',
+      event: fixture('workflow-dispatch'),
+      env: { GITHUB_REF: 'refs/heads/main' }
+    })
+    expect(run.code).toBe(0)
+    const { Desc, data } = dataOf()
+    expect(Desc).toBe('Maintenance notice')
+    expect(data).toMatchObject({
+      kind: 'manual',
+      title: 'Maintenance notice',
+      text: 'Maintenance tonight 23:00–23:30 UTC+8: gifts are paused, streams keep running.'
+    })
+    expect(emulator.broadcasts[0]?.msgBody[1]).toEqual({
+      MsgType: 'TIMTextElem',
+      MsgContent: { Text: 'Maintenance notice' }
+    })
+  })
+
+  it('sends a team’s own Data shape from a YAML template', async () => {
+    const run = await runAction({
+      inputs: inputs({
+        data: 'type: 1\ncontent: "{{ event.release.tag_name }} is out"\npre: "{{ event.release.prerelease }}"',
+        desc: 'New: {{ release.name }}'
+      }),
+      event: release
+    })
+    expect(run.code).toBe(0)
+    const { Desc, data } = dataOf()
+    expect(data).toEqual({ type: 1, content: 'v2.3.0 is out', pre: false })
+    expect(Desc).toBe('New: v2.3.0 — Co-host mode')
+  })
+
+  it('fails on an unknown placeholder path with one ::error and sends nothing', async () => {
+    const run = await runAction({
+      inputs: inputs({ data: '{"content":"{{ event.release.tag }}"}' }),
+      event: release
+    })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/`data` refers to \{\{ event\.release\.tag \}\}.*tag_name/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  it('cuts 200 KB of release notes to fit and says so', async () => {
+    const huge = structuredClone(release)
+    huge.release.body = '- A line of release notes with "quotes" and 直播 🎉\n'.repeat(4000)
+    const run = await runAction({ inputs: inputs(), event: huge })
+    expect(run.code).toBe(0)
+    expect(run.outputs.truncated).toBe('true')
+    expect(run.stdout).toMatch(/::notice::The announcement was cut to fit 12000 bytes/)
+    const { data } = dataOf()
+    expect(data).toMatchObject({
+      truncated: true,
+      version: 'v2.3.0',
+      url: release.release.html_url
+    })
+  })
 })

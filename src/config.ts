@@ -1,5 +1,9 @@
+import { ANNOUNCEMENT_KINDS, type Overrides, type TemplateChoice } from './announcement.js'
+import { MAX_MESSAGE_BYTES } from './budget.js'
+import type { JsonObject } from './event.js'
 import type { InputName, RawInputs } from './inputs.js'
 import { isRegion, REGION_NAMES, type Region } from './regions.js'
+import { parseDataTemplate, placeholderPaths, TemplateError } from './template.js'
 
 export type Credentials =
   { kind: 'secret-key'; secretKey: string } | { kind: 'user-sig'; userSig: string }
@@ -16,14 +20,26 @@ export interface Config {
   random: number | undefined
   userSigTtl: number
   timeoutSeconds: number
+  template: TemplateChoice
+  /** The `title`, `message` and `desc` templates (empty: keep the default). */
+  overrides: Overrides
+  /** The parsed `data` template, replacing the default Data shape. */
+  dataTemplate: JsonObject | undefined
+  textElement: boolean
+  maxBytes: number
 }
+
+const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['auto', ...ANNOUNCEMENT_KINDS]
 
 /** Defaults for inputs left empty; action.yml declares the same values (a test keeps them equal). */
 export const DEFAULTS = {
   'admin-identifier': 'administrator',
   region: 'china',
   'user-sig-ttl': '300',
-  'timeout-seconds': '10'
+  'timeout-seconds': '10',
+  template: 'auto',
+  'text-element': 'false',
+  'max-bytes': String(MAX_MESSAGE_BYTES)
 } as const satisfies Partial<RawInputs>
 
 const U32_MAX = 4_294_967_295
@@ -57,6 +73,24 @@ export function parseConfig(raw: RawInputs): Config {
     const value = Number(text)
     if (value < min || value > max) return fail(name, `must be ${what}; got ${text}.`)
     return value
+  }
+
+  const boolean = (name: InputName): boolean | undefined => {
+    const text = input(name)
+    if (/^(true|True|TRUE)$/.test(text)) return true
+    if (/^(false|False|FALSE)$/.test(text)) return false
+    return fail(name, `must be \`true\` or \`false\`; got ${quote(text)}.`)
+  }
+
+  /** Runs a template check, turning its error into a problem with this input. */
+  const template = <T>(check: () => T): T | undefined => {
+    try {
+      return check()
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error
+      problems.push(error.message)
+      return undefined
+    }
   }
 
   const account = (name: InputName): string | undefined => {
@@ -130,6 +164,25 @@ export function parseConfig(raw: RawInputs): Config {
     'a whole number of seconds from 1 to 120'
   )
 
+  const templateText = input('template')
+  const templateChoice = TEMPLATE_CHOICES.find((choice) => choice === templateText)
+  if (templateChoice === undefined) {
+    fail('template', `must be one of ${TEMPLATE_CHOICES.join(', ')}; got ${quote(templateText)}.`)
+  }
+  const overrides: Overrides = { title: raw.title, message: raw.message, desc: raw.desc }
+  for (const name of ['title', 'message', 'desc'] as const) {
+    template(() => placeholderPaths(raw[name], name))
+  }
+  const dataTemplate =
+    raw.data === '' ? undefined : template(() => parseDataTemplate(raw.data, 'data'))
+  const textElement = boolean('text-element')
+  const maxBytes = integer(
+    'max-bytes',
+    256,
+    MAX_MESSAGE_BYTES,
+    `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
+  )
+
   if (
     problems.length > 0 ||
     sdkAppId === undefined ||
@@ -137,7 +190,10 @@ export function parseConfig(raw: RawInputs): Config {
     adminIdentifier === undefined ||
     region === undefined ||
     userSigTtl === undefined ||
-    timeoutSeconds === undefined
+    timeoutSeconds === undefined ||
+    templateChoice === undefined ||
+    textElement === undefined ||
+    maxBytes === undefined
   ) {
     throw new ConfigError(problems)
   }
@@ -151,7 +207,12 @@ export function parseConfig(raw: RawInputs): Config {
     cloudCustomData,
     random,
     userSigTtl,
-    timeoutSeconds
+    timeoutSeconds,
+    template: templateChoice,
+    overrides,
+    dataTemplate,
+    textElement,
+    maxBytes
   }
 }
 

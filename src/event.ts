@@ -10,6 +10,8 @@ export interface EventContext {
   payload: JsonObject
   /** `owner/repo`. */
   repository: string
+  /** `https://github.com`, or the GitHub Enterprise Server's URL. */
+  serverUrl: string
   sha: string
   ref: string
   actor: string
@@ -32,6 +34,7 @@ export function readEventContext(): EventContext {
     name: context.eventName || 'unknown',
     payload,
     repository,
+    serverUrl,
     sha: context.sha || text(field(payload, 'after')) || '',
     ref: context.ref || text(field(payload, 'ref')) || '',
     actor: context.actor || text(field(payload, 'sender', 'login')) || '',

@@ -13,7 +13,14 @@ export const INPUT_NAMES = [
   'cloud-custom-data',
   'random',
   'user-sig-ttl',
-  'timeout-seconds'
+  'timeout-seconds',
+  'template',
+  'title',
+  'message',
+  'desc',
+  'data',
+  'text-element',
+  'max-bytes'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]

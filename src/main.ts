@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import * as core from '@actions/core'
-import { announce } from './announcement.js'
+import { announce, applyOverrides, templateContext } from './announcement.js'
 import { ConfigError, parseConfig } from './config.js'
 import { sendOnce } from './delivery.js'
 import { readEventContext } from './event.js'
@@ -10,27 +10,42 @@ import { failureMessage, setFailedOutputs, setPayloadOutputs, setSentOutputs } f
 import { baseUrls } from './regions.js'
 import { scrub } from './secrets.js'
 import { resolveUserSig } from './signature.js'
+import { TemplateError } from './template.js'
 
 /**
- * The action: validate every input, render the announcement, sign, send once, report. Nothing
+ * The action: validate every input, render the announcement, sign, send, report. Nothing
  * touches the network before the inputs and the message are known to be valid.
  */
 export async function run(): Promise<void> {
   try {
     const config = parseConfig(readInputs())
-    const announcement = announce(readEventContext())
+    const event = readEventContext()
+    const defaults = announce(event, config.template)
+    const context = templateContext(event, defaults)
+    const announcement = applyOverrides(defaults, config.overrides, context)
+    const message = renderMessage(announcement, {
+      dataTemplate: config.dataTemplate,
+      context,
+      textElement: config.textElement,
+      maxBytes: config.maxBytes
+    })
+    if (message.truncated) {
+      core.notice(
+        `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
+      )
+    }
     const body = buildBody({
-      msgBody: renderMessage(announcement),
+      msgBody: message.msgBody,
       random: config.random ?? randomInt(0, 2 ** 32),
       fromAccount: config.fromAccount,
       cloudCustomData: config.cloudCustomData
     })
-    setPayloadOutputs(body)
+    setPayloadOutputs(body, message)
 
     const userSig = resolveUserSig(config)
     const [base] = baseUrls(config)
     core.info(
-      `Broadcasting "${announcement.desc}" to every live room of SDKAppID ${config.sdkAppId} via ${base.host}`
+      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${base.host}`
     )
     const delivery = await sendOnce(
       { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier, userSig },
@@ -46,7 +61,11 @@ export async function run(): Promise<void> {
     core.setFailed(failureMessage(delivery))
   } catch (error) {
     setFailedOutputs('', '')
-    if (error instanceof ConfigError || error instanceof MessageTooLargeError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof TemplateError ||
+      error instanceof MessageTooLargeError
+    ) {
       core.setFailed(error.message)
     } else {
       const message = error instanceof Error ? error.message : String(error)

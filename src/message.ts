@@ -1,7 +1,7 @@
-import type { Announcement } from './announcement.js'
-
-/** Tencent's limit for one broadcast message: the serialized MsgBody, in UTF-8 bytes. */
-export const MAX_MESSAGE_BYTES = 12_000
+import { announcementData, type Announcement } from './announcement.js'
+import { cutToFit, oneLine, serializedBytes } from './budget.js'
+import type { JsonObject } from './event.js'
+import { fillTree, type TemplateContext } from './template.js'
 
 export interface CustomElem {
   MsgType: 'TIMCustomElem'
@@ -21,60 +21,136 @@ export interface BroadcastBody {
   CloudCustomData?: string
 }
 
-/**
- * The versioned Data object that apps parse (schema version 1). Absent values are left out rather
- * than sent as null, so an app can tell "not applicable" from an empty string.
- */
-export function announcementData(a: Announcement): Record<string, unknown> {
-  return {
-    v: 1,
-    kind: a.kind,
-    title: a.title,
-    text: a.text,
-    url: a.url,
-    version: a.version,
-    repository: a.repository,
-    sha: a.sha,
-    ref: a.ref,
-    actor: a.actor,
-    run_url: a.runUrl,
-    timestamp: a.timestamp
-  }
+export interface MessageOptions {
+  /** The parsed `data` input, replacing the default Data shape. */
+  dataTemplate: JsonObject | undefined
+  context: TemplateContext
+  /** Add a TIMTextElem for clients that show only text. */
+  textElement: boolean
+  maxBytes: number
 }
 
-/** Encodes the announcement as one TIMCustomElem: Data for the app, Desc for offline push. */
-export function renderMessage(a: Announcement): MsgElement[] {
-  return [
-    {
-      MsgType: 'TIMCustomElem',
-      MsgContent: { Data: JSON.stringify(announcementData(a)), Desc: a.desc, Ext: a.kind }
-    }
-  ]
+export interface RenderedMessage {
+  msgBody: MsgElement[]
+  /** The Desc line as sent. */
+  desc: string
+  bytes: number
+  /** A free text was cut to fit `maxBytes`. */
+  truncated: boolean
 }
 
-/** The size Tencent counts: the MsgBody exactly as it is sent, after JSON escaping, in UTF-8. */
-export function messageBytes(msgBody: MsgElement[]): number {
-  return Buffer.byteLength(JSON.stringify(msgBody), 'utf8')
-}
+/** Desc and the text line are one line each; push notifications show little more. */
+const MAX_LINE_CHARACTERS = 150
 
 export class MessageTooLargeError extends Error {
-  constructor(readonly bytes: number) {
+  constructor(bytes: number, maxBytes: number) {
     super(
-      `The announcement is ${bytes} bytes; Tencent accepts at most ${MAX_MESSAGE_BYTES} bytes per broadcast message.`
+      `The announcement needs ${bytes} bytes even with its free text cut, over the limit of ${maxBytes}: shorten \`title\`, \`desc\` or \`data\`, or raise \`max-bytes\` (at most 12000).`
     )
     this.name = 'MessageTooLargeError'
   }
 }
 
-/** Assembles the request body; fails, before anything is sent, when the message is over budget. */
+/**
+ * Encodes the announcement as one TIMCustomElem (Data for the app, Desc for offline push, Ext the
+ * kind), plus a TIMTextElem on request, and fits it to the byte budget by cutting the longest
+ * free text (release notes first).
+ */
+export function renderMessage(a: Announcement, options: MessageOptions): RenderedMessage {
+  const desc = oneLine(a.desc, MAX_LINE_CHARACTERS)
+  const line = a.url === undefined ? desc : `${desc} ${a.url}`
+  const build = (data: JsonObject): MsgElement[] => [
+    {
+      MsgType: 'TIMCustomElem',
+      MsgContent: { Data: JSON.stringify(data), Desc: desc, Ext: a.kind }
+    },
+    ...(options.textElement
+      ? [{ MsgType: 'TIMTextElem' as const, MsgContent: { Text: line } }]
+      : [])
+  ]
+  const fits = (data: JsonObject) => serializedBytes(build(data)) <= options.maxBytes
+
+  let data = options.dataTemplate
+    ? (fillTree(options.dataTemplate, options.context, 'data') as JsonObject)
+    : announcementData(a)
+  let truncated = false
+  if (!fits(data)) {
+    for (const path of freeTexts(data, a, options.dataTemplate === undefined)) {
+      const original = valueAt(data, path)
+      if (typeof original !== 'string') continue
+      // The link to the full text must survive the cut: it goes into the cut text when the
+      // message carries it nowhere else.
+      const elsewhere =
+        a.url === undefined || JSON.stringify(withValue(data, path, '')).includes(a.url)
+      const ellipsis = elsewhere || options.textElement ? '…' : `… ${a.url}`
+      const cut = cutToFit(
+        original,
+        (candidate) => fits(withValue(data, path, candidate)),
+        ellipsis
+      )
+      data = withValue(data, path, cut ?? '')
+      truncated = true
+      if (cut !== undefined) break
+    }
+    if (truncated && options.dataTemplate === undefined) data = { ...data, truncated: true }
+  }
+  const msgBody = build(data)
+  const bytes = serializedBytes(msgBody)
+  if (bytes > options.maxBytes) throw new MessageTooLargeError(bytes, options.maxBytes)
+  return { msgBody, desc, bytes, truncated }
+}
+
+type Path = (string | number)[]
+
+/**
+ * The string leaves that may be cut, in order. The default shape cuts its text (the notes), then
+ * its title; a custom shape cuts its longest strings first, and never one that is the version or
+ * the URL.
+ */
+function freeTexts(data: JsonObject, a: Announcement, defaultShape: boolean): Path[] {
+  if (defaultShape) return [['text'], ['title']]
+  const leaves: { path: Path; length: number }[] = []
+  const walk = (value: unknown, path: Path): void => {
+    if (typeof value === 'string') {
+      if (value !== a.url && value !== a.version) leaves.push({ path, length: value.length })
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]))
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key])
+    }
+  }
+  walk(data, [])
+  return leaves.sort((x, y) => y.length - x.length).map(({ path }) => path)
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+    data
+  )
+}
+
+/** A copy of `data` with the leaf at `path` replaced. */
+function withValue(data: JsonObject, path: Path, value: string): JsonObject {
+  const replace = (node: unknown, depth: number): unknown => {
+    if (depth === path.length) return value
+    const key = path[depth] as string | number
+    if (Array.isArray(node)) {
+      return (node as unknown[]).map((item, i) => (i === key ? replace(item, depth + 1) : item))
+    }
+    const object = node as JsonObject
+    return { ...object, [key]: replace(object[key], depth + 1) }
+  }
+  return replace(data, 0) as JsonObject
+}
+
+/** Assembles the request body. */
 export function buildBody(options: {
   msgBody: MsgElement[]
   random: number
   fromAccount: string | undefined
   cloudCustomData: string | undefined
 }): BroadcastBody {
-  const bytes = messageBytes(options.msgBody)
-  if (bytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(bytes)
   return {
     ...(options.fromAccount === undefined ? {} : { From_Account: options.fromAccount }),
     Random: options.random,

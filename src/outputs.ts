@@ -1,12 +1,13 @@
 import * as core from '@actions/core'
 import type { Delivery } from './delivery.js'
-import type { BroadcastBody } from './message.js'
+import type { BroadcastBody, RenderedMessage } from './message.js'
 import { describeError } from './tencent-errors.js'
 
 /** Outputs known before the request: what will be sent. The body holds no credential. */
-export function setPayloadOutputs(body: BroadcastBody): void {
+export function setPayloadOutputs(body: BroadcastBody, message: RenderedMessage): void {
   core.setOutput('random', String(body.Random))
   core.setOutput('payload', JSON.stringify(body))
+  core.setOutput('truncated', String(message.truncated))
 }
 
 export function setSentOutputs(msgSeq: number): void {

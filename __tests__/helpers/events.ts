@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../../scripts/action-process.mjs'
+import type { EventContext, JsonObject } from '../../src/event.js'
+
+/** A webhook payload from __fixtures__/events, built from GitHub's documented shapes. */
+export function payload(name: string): JsonObject {
+  return JSON.parse(
+    readFileSync(join(ROOT, '__fixtures__', 'events', `${name}.json`), 'utf8')
+  ) as JsonObject
+}
+
+/** A payload with some of its fields changed, for the other actions of the same event. */
+export function variant(name: string, change: (payload: JsonObject) => void): JsonObject {
+  const copy = payload(name)
+  change(copy)
+  return copy
+}
+
+/** The event context a runner would give for this payload. */
+export function contextOf(
+  name: string,
+  event: JsonObject,
+  extra: Partial<EventContext> = {}
+): EventContext {
+  return {
+    name,
+    payload: event,
+    repository: 'octo-org/live-app',
+    serverUrl: 'https://github.com',
+    sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+    ref: 'refs/heads/main',
+    actor: 'mona',
+    runId: '9876543210',
+    job: 'announce',
+    runUrl: 'https://github.com/octo-org/live-app/actions/runs/9876543210',
+    ...extra
+  }
+}

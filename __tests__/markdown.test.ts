@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { markdownToText } from '../src/markdown.js'
+
+describe('markdownToText', () => {
+  it.each([
+    ['## What’s new', 'What’s new'],
+    ['- **Co-host** mode', '• Co-host mode'],
+    ['* item\n+ item', '• item\n• item'],
+    ['- a\n  - nested', '• a\n  • nested'],
+    ['- [x] done\n- [ ] todo', '• done\n• todo'],
+    ['1. first\n2. second', '1. first\n2. second'],
+    ['See [the docs](https://x.test/a_(b)) now', 'See the docs now'],
+    ['![screenshot](https://x.test/s.png)', 'screenshot'],
+    [
+      'Use `npm ci` and __bold__ and _it_ and *it* and ~~old~~',
+      'Use npm ci and bold and it and it and old'
+    ],
+    ['snake_case_name and 2*3*4 stay', 'snake_case_name and 2*3*4 stay'],
+    ['> quoted', 'quoted'],
+    [
+      '<details><summary>More</summary>\n\nhidden &amp; shown\n</details>',
+      'More\n\nhidden & shown'
+    ],
+    ['a <!-- comment --> b', 'a  b'],
+    ['| A | B |\n|---|:-:|\n| 1 | 2 |', 'A · B\n1 · 2'],
+    ['text\n\n---\n\nmore', 'text\n\nmore'],
+    ['```js\nconst a = **x**\n```', 'const a = **x**'],
+    ['[ref]: https://x.test\nline', 'line'],
+    ['Full Changelog: <https://x.test/compare>', 'Full Changelog: https://x.test/compare'],
+    ['a\r\nb\r\n\r\n\r\n\r\nc', 'a\nb\n\nc'],
+    ['\\*not italic\\*', '*not italic*']
+  ])('%j → %j', (markdown, text) => {
+    expect(markdownToText(markdown)).toBe(text)
+  })
+})

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { announce, templateContext } from '../src/announcement.js'
+import type { JsonObject } from '../src/event.js'
+import { renderMessage } from '../src/message.js'
+import { fillTree, parseDataTemplate, TemplateError } from '../src/template.js'
+import { contextOf, payload, variant } from './helpers/events.js'
+
+function dataOf(template: string, event = contextOf('release', payload('release-published'))) {
+  const defaults = announce(event, 'auto')
+  const message = renderMessage(defaults, {
+    dataTemplate: parseDataTemplate(template, 'data'),
+    context: templateContext(event, defaults),
+    textElement: false,
+    maxBytes: 12_000
+  })
+  const element = message.msgBody[0]
+  if (element?.MsgType !== 'TIMCustomElem') throw new Error('no custom element')
+  return JSON.parse(element.MsgContent.Data) as JsonObject
+}
+
+function templateError(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof TemplateError) return error.message
+    throw error
+  }
+  throw new Error('no error')
+}
+
+describe('the data template', () => {
+  it('fills a team’s own shape', () => {
+    expect(dataOf('{"type":1,"content":"{{ event.release.tag_name }} is out"}')).toEqual({
+      type: 1,
+      content: 'v2.3.0 is out'
+    })
+  })
+
+  it('keeps the type of a leaf that is exactly one placeholder', () => {
+    const event = contextOf(
+      'release',
+      variant('release-published', (p) =>
+        Object.assign(p.release as JsonObject, { prerelease: true, body_html: null })
+      )
+    )
+    expect(
+      dataOf(
+        JSON.stringify({
+          pre: '{{ event.release.prerelease }}',
+          id: '{{event.release.id}}',
+          author: '{{ event.release.author }}',
+          none: '{{ event.release.body_html }}',
+          text: 'id {{ event.release.id }}, pre {{ event.release.prerelease }}'
+        }),
+        event
+      )
+    ).toEqual({
+      pre: true,
+      id: 184467441,
+      author: { login: 'mona', id: 583231, type: 'User' },
+      none: null,
+      text: 'id 184467441, pre true'
+    })
+  })
+
+  it('keeps numbers, booleans, null and nesting as written', () => {
+    expect(
+      dataOf('{"type":2,"live":true,"gone":null,"meta":{"tags":["{{ release.tag_name }}",3]}}')
+    ).toEqual({ type: 2, live: true, gone: null, meta: { tags: ['v2.3.0', 3] } })
+  })
+
+  it('cannot be broken by quotes, backslashes and newlines in the values', () => {
+    const notes = 'He said "hi" \\o/\n}"],"x":{"evil":1\n\t\u0000 end'
+    const event = contextOf(
+      'release',
+      variant('release-published', (p) => ((p.release as JsonObject).body = notes))
+    )
+    expect(
+      dataOf('{"content":"{{ event.release.body }}","t":"notes: {{ event.release.body }}"}', event)
+    ).toEqual({
+      content: notes,
+      t: `notes: ${notes}`
+    })
+  })
+
+  it('reads YAML', () => {
+    const yaml = [
+      'type: 1',
+      'content: "{{ announcement.title }}"',
+      'extra:',
+      '  version: "{{ announcement.version }}"',
+      '  url: "{{ announcement.url }}"',
+      '  flags: [live, "{{ announcement.prerelease }}"]'
+    ].join('\n')
+    expect(dataOf(yaml)).toEqual({
+      type: 1,
+      content: 'v2.3.0 — Co-host mode',
+      extra: {
+        version: 'v2.3.0',
+        url: 'https://github.com/octo-org/live-app/releases/tag/v2.3.0',
+        flags: ['live', false]
+      }
+    })
+  })
+
+  it('names an unknown path and the nearest known keys, and renders nothing', () => {
+    const message = templateError(() => dataOf('{"v":"{{ event.release.tag_nam }}"}'))
+    expect(message).toMatch(
+      /^Input `data` refers to \{\{ event\.release\.tag_nam \}\}, which is not known/
+    )
+    expect(message).toMatch(/Nearest keys in event\.release: tag_name/)
+  })
+
+  it('says when a path goes through a value that has no keys', () => {
+    expect(templateError(() => dataOf('{"v":"{{ release.tag_name.length }}"}'))).toMatch(
+      /release\.tag_name is a string, with no key "length"/
+    )
+  })
+
+  it('knows only the event’s own objects', () => {
+    const event = contextOf('workflow_dispatch', payload('workflow-dispatch'))
+    expect(templateError(() => dataOf('{"v":"{{ release.tag_name }}"}', event))).toMatch(
+      /\{\{ release\.tag_name \}\}, which is not known: Nearest keys in the template context: /
+    )
+  })
+
+  it.each([
+    ['{{ constructor }}'],
+    ['{{ __proto__ }}'],
+    ['{{ event.constructor.name }}'],
+    ['{{ event.toString }}']
+  ])('cannot reach JavaScript internals: %s', (placeholder) => {
+    expect(templateError(() => dataOf(JSON.stringify({ v: placeholder })))).toMatch(
+      /which is not known/
+    )
+  })
+
+  it.each([['{{ process.exit(1) }}'], ['{{ a + b }}'], ["{{ event['release'] }}"], ['{{ }}']])(
+    'rejects %s as a placeholder that is not a path',
+    (placeholder) => {
+      expect(
+        templateError(() => parseDataTemplate(JSON.stringify({ v: placeholder }), 'data'))
+      ).toMatch(/is not a path such as \{\{ event\.release\.tag_name \}\}/)
+    }
+  )
+
+  it.each([
+    ['[1, 2]', /must be a JSON or YAML object/],
+    ['"text"', /must be a JSON or YAML object/],
+    ['42', /must be a JSON or YAML object/],
+    ['{"a": 1', /must be a JSON or YAML object|neither valid JSON nor valid YAML/],
+    ['a: [1, 2\nb: 3', /neither valid JSON nor valid YAML/],
+    ['a: 1\na: 2', /neither valid JSON nor valid YAML/]
+  ])('rejects %j', (text, message) => {
+    expect(templateError(() => parseDataTemplate(text, 'data'))).toMatch(message)
+  })
+
+  it('does not fill keys, only values', () => {
+    expect(fillTree({ '{{ actor }}': '{{ actor }}' }, { actor: 'mona' }, 'data')).toEqual({
+      '{{ actor }}': 'mona'
+    })
+  })
+})

@@ -1,0 +1,165 @@
+import { parse as parseYaml } from 'yaml'
+
+/** The values `{{ path }}` placeholders can reach. */
+export type TemplateContext = Readonly<Record<string, unknown>>
+
+/** A template could not be read or filled; `input` names the action input it came from. */
+export class TemplateError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input \`${input}\` ${message}`)
+    this.name = 'TemplateError'
+  }
+}
+
+const PLACEHOLDER = /\{\{(.*?)\}\}/g
+const PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/
+
+/**
+ * The paths a template refers to, checked for form only; whether they exist depends on the
+ * event, so that is checked when the template is filled.
+ */
+export function placeholderPaths(template: string, input: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map(([whole, inner = '']) => {
+    const path = inner.trim()
+    if (!PATH.test(path)) {
+      throw new TemplateError(
+        input,
+        `has the placeholder ${whole}, which is not a path such as {{ event.release.tag_name }}.`
+      )
+    }
+    return path
+  })
+}
+
+/**
+ * Fills a template string. A string that is exactly one placeholder takes the value as it is
+ * (a number stays a number); otherwise each value is written into the text.
+ */
+export function fillString(template: string, context: TemplateContext, input: string): unknown {
+  const [path, ...others] = placeholderPaths(template, input)
+  if (path !== undefined && others.length === 0 && /^\{\{[^{}]*\}\}$/.test(template)) {
+    return lookup(context, path, input)
+  }
+  return fillText(template, context, input)
+}
+
+/** Fills a template that must give text, such as `title`: every value is written as text. */
+export function fillText(template: string, context: TemplateContext, input: string): string {
+  placeholderPaths(template, input)
+  return template.replace(PLACEHOLDER, (_whole, inner: string) =>
+    asText(lookup(context, inner.trim(), input))
+  )
+}
+
+/**
+ * Fills every string leaf of a parsed template. Values are inserted after parsing, so no value
+ * (quotes, backslashes, newlines in release notes) can change the template's structure.
+ */
+export function fillTree(value: unknown, context: TemplateContext, input: string): unknown {
+  if (typeof value === 'string') return fillString(value, context, input)
+  if (Array.isArray(value)) return value.map((item) => fillTree(item, context, input))
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, fillTree(item, context, input)])
+    )
+  }
+  return value
+}
+
+/** Every placeholder path in a parsed template, for checking its form before any event is read. */
+export function treePaths(value: unknown, input: string): string[] {
+  if (typeof value === 'string') return placeholderPaths(value, input)
+  if (Array.isArray(value)) return value.flatMap((item) => treePaths(item, input))
+  if (typeof value === 'object' && value !== null) {
+    return Object.values(value).flatMap((item) => treePaths(item, input))
+  }
+  return []
+}
+
+/** Reads the `data` input: a JSON or YAML mapping. */
+export function parseDataTemplate(text: string, input: string): Record<string, unknown> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    try {
+      parsed = parseYaml(text, { prettyErrors: false, maxAliasCount: 50 })
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      throw new TemplateError(input, `is neither valid JSON nor valid YAML: ${reason}`)
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new TemplateError(
+      input,
+      `must be a JSON or YAML object (a mapping of keys to values), such as {"type": 1, "content": "{{ announcement.title }}"}.`
+    )
+  }
+  treePaths(parsed, input)
+  return parsed as Record<string, unknown>
+}
+
+/** The value at a dotted path; an unknown path is an error that names the nearest keys. */
+export function lookup(context: TemplateContext, path: string, input: string): unknown {
+  let current: unknown = context
+  const walked: string[] = []
+  for (const key of path.split('.')) {
+    const where = walked.length === 0 ? 'the template context' : walked.join('.')
+    if (typeof current !== 'object' || current === null) {
+      throw new TemplateError(
+        input,
+        `refers to {{ ${path} }}, but ${where} is ${current === null ? 'null' : `a ${typeof current}`}, with no key "${key}".`
+      )
+    }
+    if (!Object.hasOwn(current, key)) {
+      const keys = Object.keys(current)
+      const near = nearest(key, keys)
+      const hint =
+        keys.length === 0
+          ? `${where} is empty in this event.`
+          : `Nearest keys in ${where}: ${near.join(', ')}.`
+      throw new TemplateError(input, `refers to {{ ${path} }}, which is not known: ${hint}`)
+    }
+    current = (current as Record<string, unknown>)[key]
+    walked.push(key)
+  }
+  return current
+}
+
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+/** Up to three keys closest to `key`: those containing it (or contained in it) first, then by edit distance. */
+function nearest(key: string, keys: string[]): string[] {
+  const wanted = key.toLowerCase()
+  const score = (candidate: string): number => {
+    const lower = candidate.toLowerCase()
+    const contains = lower.includes(wanted) || wanted.includes(lower)
+    return (contains ? 0 : 1000) + editDistance(wanted, lower)
+  }
+  return keys
+    .map((candidate) => ({ candidate, score: score(candidate) }))
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, 3)
+    .map(({ candidate }) => candidate)
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution))
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
