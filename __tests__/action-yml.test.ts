@@ -5,6 +5,7 @@ import { parse } from 'yaml'
 import { ROOT } from '../scripts/action-process.mjs'
 import { DEFAULTS } from '../src/config.js'
 import { INPUT_NAMES } from '../src/inputs.js'
+import { TENCENT_ERRORS } from '../src/tencent-errors.js'
 
 interface ActionYml {
   runs: { using: string; main: string }
@@ -57,6 +58,7 @@ describe('action.yml', () => {
       'random',
       'payload',
       'truncated',
+      'tries',
       'status',
       'error-code',
       'error-info'
@@ -78,6 +80,14 @@ describe('README', () => {
 
   it('documents every output, and nothing else', () => {
     expect([...readmeTable('output').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  it('lists every error code the action knows, with the remedy it prints', () => {
+    for (const [code, { remedy }] of Object.entries(TENCENT_ERRORS)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${code} `))
+      expect(row, code).toBeDefined()
+      expect(row?.replace(/\s+/g, ' '), code).toContain(remedy.replaceAll('|', '\\|'))
+    }
   })
 
   it('shows the newcomer commands', () => {

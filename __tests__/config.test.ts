@@ -36,7 +36,9 @@ describe('parseConfig', () => {
       overrides: { title: '', message: '', desc: '' },
       dataTemplate: undefined,
       textElement: false,
-      maxBytes: 12000
+      maxBytes: 12000,
+      retries: 5,
+      failOnError: true
     })
   })
 

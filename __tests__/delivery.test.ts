@@ -182,7 +182,8 @@ describe('sendOnce', () => {
       ok: false,
       reason: 'http',
       code: undefined,
-      info: 'HTTP 502'
+      info: 'HTTP 502',
+      status: 502
     })
   })
 })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Api } from 'tls-sig-api-v2'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROOT, runAction } from '../scripts/action-process.mjs'
-import { DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+import { DEMO_APP, startEmulator, type Emulator, type Fault } from '../src/emulator/index.js'
 import { markdownToText } from '../src/markdown.js'
 import { runtimes } from './helpers/runtimes.js'
 
@@ -118,13 +118,25 @@ describe.each(found.map((r) => [r.label, r] as const))('dist/index.js under %s',
 describe('secrets', () => {
   const node = found.find((r) => r.major === 24) ?? found[0]
 
-  it.each([
+  it.each<[string, Record<string, string>, Fault?]>([
     ['a delivered broadcast', {}],
     ['a refused key', { 'secret-key': 'wrong-key-but-still-secret' }],
     ['a refused user-sig', { 'secret-key': '', 'user-sig': 'eJyrVspLzE1VslIqSS0uUaoFADFHBf0_' }],
-    ['an unreachable endpoint', { endpoint: 'http://127.0.0.1:9' }],
-    ['a bad input beside a key', { region: 'atlantis', endpoint: '' }]
-  ])('never appear in the output with debug logging on: %s', async (_what, extra) => {
+    ['an unreachable endpoint', { endpoint: 'http://127.0.0.1:9', retries: '1' }],
+    ['a bad input beside a key', { region: 'atlantis', endpoint: '' }],
+    [
+      'a request timeout, whose error quotes the URL',
+      { 'timeout-seconds': '1', retries: '0' },
+      { kind: 'hang' }
+    ],
+    ['a connection reset', { retries: '0' }, { kind: 'reset' }],
+    ['an HTTP 502', { retries: '0' }, { kind: 'http', status: 502 }],
+    ['an answer that is not JSON', { retries: '0' }, { kind: 'not-json' }],
+    ['a UserSig signed again after 70001', {}, { kind: 'code', code: 70001 }],
+    ['a frequency limit', {}, { kind: 'code', code: 10023 }],
+    ['an unlisted error code', {}, { kind: 'code', code: 12345 }]
+  ])('never appear in the output with debug logging on: %s', async (_what, extra, fault) => {
+    if (fault) emulator.inject(fault)
     const run = await runAction({
       node: node?.binary,
       inputs: inputs(extra),

@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-function selfSignedCertificate() {
+function selfSignedCertificate(hostnames = []) {
   const dir = mkdtempSync(join(tmpdir(), "tencent-chat-emulator-"));
   try {
     const key = join(dir, "key.pem");
@@ -41,7 +41,7 @@ function selfSignedCertificate() {
         "-subj",
         "/CN=Tencent Chat emulator",
         "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
+        `subjectAltName=${["localhost", ...hostnames].map((name) => `DNS:${name}`).join(",")},IP:127.0.0.1,IP:::1`,
         "-addext",
         "basicConstraints=critical,CA:TRUE"
       ],
@@ -53,6 +53,50 @@ function selfSignedCertificate() {
     throw new Error(`HTTPS needs the openssl command to make a certificate: ${reason}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// src/emulator/faults.ts
+var FaultScript = class {
+  queue = [];
+  /** Adds a fault for the next `times` requests (after those already scripted). */
+  add(fault, times = 1) {
+    if (!Number.isInteger(times) || times < 1) throw new Error("times must be a positive integer");
+    this.queue.push({ fault, remaining: times });
+  }
+  clear() {
+    this.queue.length = 0;
+  }
+  /** The fault for the request arriving now, if any. */
+  next() {
+    const head = this.queue[0];
+    if (!head) return void 0;
+    head.remaining--;
+    if (head.remaining === 0) this.queue.shift();
+    return head.fault;
+  }
+};
+function parseFault(value) {
+  if (typeof value !== "object" || value === null) throw new Error("expected a JSON object");
+  const { kind, code, status, ms, processed, info, times = 1 } = value;
+  const flag = processed === void 0 ? {} : { processed: processed === true };
+  const count = typeof times === "number" ? times : Number.NaN;
+  switch (kind) {
+    case "code":
+      if (typeof code !== "number") throw new Error('a code fault needs a numeric "code"');
+      return { fault: { kind, code, ...typeof info === "string" ? { info } : {} }, times: count };
+    case "http":
+      if (typeof status !== "number") throw new Error('an http fault needs a numeric "status"');
+      return { fault: { kind, status, ...flag }, times: count };
+    case "reset":
+    case "hang":
+    case "not-json":
+      return { fault: { kind, ...flag }, times: count };
+    case "latency":
+      if (typeof ms !== "number") throw new Error('a latency fault needs a numeric "ms"');
+      return { fault: { kind, ms }, times: count };
+    default:
+      throw new Error('"kind" must be code, http, reset, hang, not-json or latency');
   }
 }
 
@@ -215,9 +259,9 @@ var BroadcastService = class {
     if (!app) throw new Error(`no app ${sdkAppId2}`);
     Object.assign(app.options, changes);
   }
-  handle(request) {
+  handle(request, fault) {
     const delivered = this.broadcasts.length;
-    const answer = this.answer(request);
+    const answer = fault?.kind === "code" ? fail(fault.code, fault.info ?? "scripted fault") : fault && fault.kind !== "latency" && fault.processed !== true ? void 0 : this.answer(request);
     const { usersig: _usersig, ...query } = Object.fromEntries(request.query);
     const record = {
       method: request.method,
@@ -225,9 +269,10 @@ var BroadcastService = class {
       query,
       body: request.body,
       userAgent: request.userAgent,
-      code: answer.ErrorCode,
-      repeat: answer.ErrorCode === 0 && this.broadcasts.length === delivered,
-      msgSeq: answer.MsgSeq,
+      code: answer?.ErrorCode,
+      fault: fault?.kind,
+      repeat: answer?.ErrorCode === 0 && this.broadcasts.length === delivered,
+      msgSeq: answer?.MsgSeq,
       time: request.now
     };
     this.requests.push(record);
@@ -308,36 +353,60 @@ var DEMO_APP = {
   admin: "administrator"
 };
 var STATE_PATH = "/__emulator/state";
+var FAULTS_PATH = "/__emulator/faults";
 async function startEmulator(options = {}) {
   const apps = options.apps ?? [{ ...DEMO_APP }];
   const service = new BroadcastService(apps);
   const now = options.now ?? Date.now;
-  const certificate = options.https ? selfSignedCertificate() : void 0;
+  const certificate = options.https ? selfSignedCertificate(options.hostnames) : void 0;
+  const faults = new FaultScript();
   const handler = (req, res) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://emulator");
-      if (req.method === "GET" && url.pathname === STATE_PATH) {
-        const state = {
+      const body = Buffer.concat(chunks).toString("utf8");
+      if (url.pathname === STATE_PATH && req.method === "GET") {
+        send(res, {
           broadcasts: service.broadcasts,
           rooms: Object.fromEntries(apps.map((app) => [app.sdkAppId, service.rooms(app.sdkAppId)])),
           requests: service.requests
-        };
-        send(res, state);
+        });
         return;
       }
-      const { answer, record } = service.handle({
-        method: req.method ?? "GET",
-        path: url.pathname,
-        query: url.searchParams,
-        body: Buffer.concat(chunks).toString("utf8"),
-        userAgent: req.headers["user-agent"],
-        now: now()
-      });
-      send(res, answer);
+      if (url.pathname === FAULTS_PATH) {
+        control(req.method, body, res);
+        return;
+      }
+      const fault = faults.next();
+      const { answer, record } = service.handle(
+        {
+          method: req.method ?? "GET",
+          path: url.pathname,
+          query: url.searchParams,
+          body,
+          userAgent: req.headers["user-agent"],
+          now: now()
+        },
+        fault
+      );
       options.onRequest?.(record);
+      misbehave(fault, res, () => {
+        send(res, answer);
+      });
     });
+  };
+  const control = (method, body, res) => {
+    try {
+      if (method === "DELETE") faults.clear();
+      else if (method === "POST") {
+        const { fault, times } = parseFault(JSON.parse(body));
+        faults.add(fault, times);
+      } else throw new Error("use POST to add a fault or DELETE to clear them");
+      send(res, { ok: true });
+    } catch (error) {
+      send(res, { ok: false, error: error instanceof Error ? error.message : String(error) }, 400);
+    }
   };
   const server = certificate ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler) : createHttpServer(handler);
   const host = options.host ?? "127.0.0.1";
@@ -357,6 +426,9 @@ async function startEmulator(options = {}) {
     broadcasts: service.broadcasts,
     requests: service.requests,
     rooms: (sdkAppId2 = apps[0]?.sdkAppId ?? DEMO_APP.sdkAppId) => service.rooms(sdkAppId2),
+    inject: (fault, times) => {
+      faults.add(fault, times);
+    },
     close: () => new Promise((resolve) => {
       server.close(() => {
         resolve();
@@ -365,9 +437,33 @@ async function startEmulator(options = {}) {
     })
   };
 }
-function send(res, value) {
+function misbehave(fault, res, answer) {
+  switch (fault?.kind) {
+    case "http":
+      res.writeHead(fault.status, { "Content-Type": "text/html" });
+      res.end(`<html><body><h1>${fault.status}</h1>emulated gateway error</body></html>`);
+      return;
+    case "reset":
+      res.socket?.resetAndDestroy();
+      return;
+    case "hang":
+      return;
+    // the socket stays open, unanswered, until the client gives up or the emulator closes
+    case "not-json":
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<html><body>Service temporarily unavailable</body></html>");
+      return;
+    case "latency":
+      setTimeout(answer, fault.ms);
+      return;
+    default:
+      answer();
+  }
+}
+function send(res, value, status = 200) {
+  if (res.destroyed) return;
   const body = JSON.stringify(value);
-  res.writeHead(200, {
+  res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(body)
   });
@@ -429,9 +525,10 @@ var sdkAppId = number("app-id", values["app-id"], 1);
 var emulator = await startEmulator({
   host: values.host,
   onRequest: (request) => {
-    const outcome = request.code !== 0 ? `ErrorCode ${request.code}` : `MsgSeq ${request.msgSeq}${request.repeat ? " (repeat, discarded)" : ""}`;
+    const outcome = request.code === void 0 ? `no answer (fault: ${request.fault})` : request.code !== 0 ? `ErrorCode ${request.code}` : `MsgSeq ${request.msgSeq}${request.repeat ? " (repeat, discarded)" : ""}`;
+    const fault = request.fault && request.code !== void 0 ? ` (fault: ${request.fault})` : "";
     console.log(
-      `${new Date(request.time).toISOString()} ${request.method} ${request.path} \u2192 ${outcome}`
+      `${new Date(request.time).toISOString()} ${request.method} ${request.path} \u2192 ${outcome}${fault}`
     );
   },
   port: number("port", values.port, 0),

@@ -21570,12 +21570,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug2;
@@ -25045,9 +25045,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -25120,10 +25120,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -27165,7 +27165,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -27378,9 +27378,6 @@ var require_TLSSigAPIv2 = __commonJS({
     exports.Api = Api2;
   }
 });
-
-// src/main.ts
-import { randomInt as randomInt2 } from "node:crypto";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -28528,6 +28525,9 @@ function debug(message) {
 }
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
@@ -33138,7 +33138,9 @@ var DEFAULTS2 = {
   "timeout-seconds": "10",
   template: "auto",
   "text-element": "false",
-  "max-bytes": String(MAX_MESSAGE_BYTES)
+  "max-bytes": String(MAX_MESSAGE_BYTES),
+  retries: "5",
+  "fail-on-error": "true"
 };
 var U32_MAX = 4294967295;
 var MAX_ACCOUNT_BYTES = 32;
@@ -33252,7 +33254,9 @@ function parseConfig(raw) {
     MAX_MESSAGE_BYTES,
     `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
   );
-  if (problems.length > 0 || sdkAppId === void 0 || credentials === void 0 || adminIdentifier === void 0 || region === void 0 || userSigTtl === void 0 || timeoutSeconds === void 0 || templateChoice === void 0 || textElement === void 0 || maxBytes === void 0) {
+  const retries = integer("retries", 0, 20, "a whole number of retries from 0 to 20");
+  const failOnError = boolean("fail-on-error");
+  if (problems.length > 0 || sdkAppId === void 0 || credentials === void 0 || adminIdentifier === void 0 || region === void 0 || userSigTtl === void 0 || timeoutSeconds === void 0 || templateChoice === void 0 || textElement === void 0 || maxBytes === void 0 || retries === void 0 || failOnError === void 0) {
     throw new ConfigError(problems);
   }
   return {
@@ -33270,16 +33274,15 @@ function parseConfig(raw) {
     overrides,
     dataTemplate,
     textElement,
-    maxBytes
+    maxBytes,
+    retries,
+    failOnError
   };
 }
 function quote(text2) {
   const shown = text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2;
   return JSON.stringify(shown);
 }
-
-// src/delivery.ts
-import { randomInt } from "node:crypto";
 
 // src/secrets.ts
 var known = /* @__PURE__ */ new Set();
@@ -33296,83 +33299,6 @@ function scrub(text2) {
     out = out.split(secret).join("***");
   }
   return out;
-}
-
-// src/version.ts
-var USER_AGENT = `tencent-chat-broadcast-action/${"0.1.0"}`;
-
-// src/delivery.ts
-var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
-function broadcastUrl(target, random) {
-  const base = new URL(target.base.href.endsWith("/") ? target.base.href : `${target.base.href}/`);
-  const url = new URL(BROADCAST_PATH, base);
-  url.search = new URLSearchParams({
-    sdkappid: String(target.sdkAppId),
-    identifier: target.identifier,
-    usersig: target.userSig,
-    random: String(random),
-    contenttype: "json"
-  }).toString();
-  return url;
-}
-function redactUrl(url) {
-  const shown = new URL(url);
-  if (shown.searchParams.has("usersig")) shown.searchParams.set("usersig", "***");
-  return shown.toString();
-}
-async function sendOnce(target, body, timeoutSeconds) {
-  const url = broadcastUrl(target, randomInt(0, 2 ** 32));
-  setSecret(url.toString());
-  debug(`POST ${redactUrl(url)}`);
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    keepAlive: false,
-    socketTimeout: timeoutSeconds * 1e3
-  });
-  try {
-    const response = await client.post(url.toString(), JSON.stringify(body), {
-      "Content-Type": "application/json; charset=utf-8"
-    });
-    const status = response.message.statusCode ?? 0;
-    const text2 = await response.readBody();
-    debug(`HTTP ${status}: ${scrub(text2.slice(0, 500))}`);
-    if (status !== 200)
-      return { ok: false, reason: "http", code: void 0, info: `HTTP ${status}` };
-    return parseAnswer(text2);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    return { ok: false, reason: "network", code: void 0, info: scrub(message) };
-  } finally {
-    client.dispose();
-  }
-}
-function parseAnswer(text2) {
-  let answer;
-  try {
-    answer = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer is not JSON" };
-  }
-  if (typeof answer !== "object" || answer === null) {
-    return {
-      ok: false,
-      reason: "malformed",
-      code: void 0,
-      info: "the answer is not a JSON object"
-    };
-  }
-  const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer;
-  const info2 = typeof ErrorInfo === "string" ? scrub(ErrorInfo) : "";
-  if (typeof ErrorCode !== "number" || !Number.isInteger(ErrorCode)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no ErrorCode" };
-  }
-  if (ErrorCode !== 0 || ActionStatus !== "OK") {
-    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
-  }
-  if (typeof MsgSeq !== "number" || !Number.isInteger(MsgSeq)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no MsgSeq" };
-  }
-  return { ok: true, msgSeq: MsgSeq };
 }
 
 // src/inputs.ts
@@ -33394,7 +33320,9 @@ var INPUT_NAMES = [
   "desc",
   "data",
   "text-element",
-  "max-bytes"
+  "max-bytes",
+  "retries",
+  "fail-on-error"
 ];
 var SECRET_INPUTS = ["secret-key", "user-sig"];
 function readInputs() {
@@ -33410,6 +33338,7 @@ function readInputs() {
 }
 
 // src/message.ts
+import { createHash } from "node:crypto";
 var MAX_LINE_CHARACTERS = 150;
 var MessageTooLargeError = class extends Error {
   constructor(bytes, maxBytes) {
@@ -33486,6 +33415,10 @@ function withValue(data, path, value) {
     return { ...object, [key]: replace(object[key], depth + 1) };
   };
   return replace(data, 0);
+}
+function derivedRandom(origin, content) {
+  const digest = createHash("sha256").update(JSON.stringify([origin.repository, origin.runId, origin.job, content])).digest();
+  return digest.readUInt32BE(0);
 }
 function buildBody(options) {
   return {
@@ -33697,6 +33630,9 @@ function setPayloadOutputs(body, message) {
   setOutput("payload", JSON.stringify(body));
   setOutput("truncated", String(message.truncated));
 }
+function setTriesOutput(tries) {
+  setOutput("tries", String(tries));
+}
 function setSentOutputs(msgSeq) {
   setOutput("msg-seq", String(msgSeq));
   setOutput("status", "sent");
@@ -33718,6 +33654,197 @@ function failureMessage(delivery) {
     return `The request did not reach Tencent Chat: ${delivery.info}. Check \`region\`, \`endpoint\` and the runner's network or proxy.`;
   }
   return `Tencent Chat gave an unexpected answer (${delivery.info}). Check \`endpoint\`: it must point at the Tencent Chat REST API or a proxy of it.`;
+}
+
+// src/delivery.ts
+import { randomInt } from "node:crypto";
+
+// src/version.ts
+var USER_AGENT = `tencent-chat-broadcast-action/${"0.1.0"}`;
+
+// src/delivery.ts
+var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
+function broadcastUrl(target, random) {
+  const base = new URL(target.base.href.endsWith("/") ? target.base.href : `${target.base.href}/`);
+  const url = new URL(BROADCAST_PATH, base);
+  url.search = new URLSearchParams({
+    sdkappid: String(target.sdkAppId),
+    identifier: target.identifier,
+    usersig: target.userSig,
+    random: String(random),
+    contenttype: "json"
+  }).toString();
+  return url;
+}
+function redactUrl(url) {
+  const shown = new URL(url);
+  if (shown.searchParams.has("usersig")) shown.searchParams.set("usersig", "***");
+  return shown.toString();
+}
+async function sendOnce(target, body, timeoutSeconds) {
+  const url = broadcastUrl(target, randomInt(0, 2 ** 32));
+  setSecret(url.toString());
+  debug(`POST ${redactUrl(url)}`);
+  const client = new HttpClient(USER_AGENT, [], {
+    allowRetries: false,
+    keepAlive: false,
+    socketTimeout: timeoutSeconds * 1e3
+  });
+  try {
+    const response = await client.post(url.toString(), JSON.stringify(body), {
+      "Content-Type": "application/json; charset=utf-8"
+    });
+    const status = response.message.statusCode ?? 0;
+    const text2 = await response.readBody();
+    debug(`HTTP ${status}: ${scrub(text2.slice(0, 500))}`);
+    if (status !== 200) {
+      return { ok: false, reason: "http", code: void 0, info: `HTTP ${status}`, status };
+    }
+    return parseAnswer(text2);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return { ok: false, reason: "network", code: void 0, info: scrub(message) };
+  } finally {
+    client.dispose();
+  }
+}
+function parseAnswer(text2) {
+  let answer;
+  try {
+    answer = JSON.parse(text2);
+  } catch {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer is not JSON" };
+  }
+  if (typeof answer !== "object" || answer === null) {
+    return {
+      ok: false,
+      reason: "malformed",
+      code: void 0,
+      info: "the answer is not a JSON object"
+    };
+  }
+  const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer;
+  const info2 = typeof ErrorInfo === "string" ? scrub(ErrorInfo) : "";
+  if (typeof ErrorCode !== "number" || !Number.isInteger(ErrorCode)) {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no ErrorCode" };
+  }
+  if (ErrorCode !== 0 || ActionStatus !== "OK") {
+    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
+  }
+  if (typeof MsgSeq !== "number" || !Number.isInteger(MsgSeq)) {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no MsgSeq" };
+  }
+  return { ok: true, msgSeq: MsgSeq };
+}
+
+// src/retry-policy.ts
+var RATE_LIMIT_CODES = /* @__PURE__ */ new Set([10023, 60007, 60011, 60018, 60019]);
+function nextStep(failure, canSign) {
+  switch (failure.reason) {
+    case "network":
+      return "network";
+    case "malformed":
+      return "retry";
+    case "http":
+      if (failure.status === 429) return "rate-limited";
+      return failure.status >= 500 ? "retry" : "stop";
+    case "tencent": {
+      if (RATE_LIMIT_CODES.has(failure.code)) return "rate-limited";
+      const { retry } = describeError(failure.code);
+      if (retry === "yes") return "retry";
+      if (retry === "new-usersig") return canSign ? "new-usersig" : "stop";
+      if (retry === "after-60s") return "after-60s";
+      return "stop";
+    }
+  }
+}
+var RATE_LIMIT_WAIT_MS = 1e3;
+var RATE_LIMIT_JITTER_MS = 300;
+var LOCKOUT_WAIT_MS = 6e4;
+var BACKOFF_BASE_MS = 500;
+var BACKOFF_CAP_MS = 8e3;
+function waitBefore(next, retry, random) {
+  switch (next) {
+    case "rate-limited":
+      return RATE_LIMIT_WAIT_MS + Math.floor(random() * RATE_LIMIT_JITTER_MS);
+    case "after-60s":
+      return LOCKOUT_WAIT_MS + Math.floor(random() * 1e3);
+    case "stop":
+      return 0;
+    default: {
+      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry);
+      return Math.floor(ceiling * (0.1 + 0.9 * random()));
+    }
+  }
+}
+
+// src/send.ts
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+function overallBudgetMs(retries, timeoutSeconds) {
+  return (retries + 1) * timeoutSeconds * 1e3 + 6e4;
+}
+async function send(options) {
+  const clock = options.clock ?? realClock;
+  const started = clock.now();
+  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds);
+  let base = 0;
+  let userSig = options.userSig();
+  let tries = 0;
+  let retriesUsed = 0;
+  for (; ; ) {
+    tries++;
+    const target = options.bases[base] ?? options.bases[0];
+    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1e3));
+    const delivery = await sendOnce(
+      { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
+      options.body,
+      timeout
+    );
+    const result = (gaveUp) => ({
+      delivery,
+      tries,
+      durationMs: clock.now() - started,
+      host: target.host,
+      gaveUp
+    });
+    if (delivery.ok) return result(void 0);
+    const next = nextStep(delivery, options.canSign);
+    if (next === "stop") return result(void 0);
+    if (options.retries === 0) return result("`retries` is 0");
+    if (next !== "rate-limited" && ++retriesUsed > options.retries) {
+      return result(`all ${options.retries} retries were used`);
+    }
+    const wait = waitBefore(next, retriesUsed, () => clock.random());
+    if (clock.now() + wait + 1e3 > deadline) {
+      return result("the time budget of this step ran out");
+    }
+    const seconds = (wait / 1e3).toFixed(1);
+    let plan = `${describe(next)} in ${seconds} s`;
+    const backup = next === "network" ? options.bases[base + 1] : void 0;
+    if (backup) {
+      base++;
+      plan = `falling over to the backup domain ${backup.host} in ${seconds} s`;
+    }
+    if (next === "new-usersig") userSig = options.userSig();
+    info(`Try ${tries} failed (${delivery.info}); ${plan}.`);
+    await clock.sleep(wait);
+  }
+}
+function describe(next) {
+  switch (next) {
+    case "rate-limited":
+      return "Tencent asked to slow down, trying again";
+    case "new-usersig":
+      return "trying again with a freshly signed UserSig";
+    case "after-60s":
+      return "Tencent locked signature checks for a minute, trying again";
+    default:
+      return "trying again";
+  }
 }
 
 // src/signature.ts
@@ -33751,30 +33878,41 @@ async function run() {
         `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
       );
     }
-    const body = buildBody({
+    const content = {
       msgBody: message.msgBody,
-      random: config.random ?? randomInt2(0, 2 ** 32),
       fromAccount: config.fromAccount,
       cloudCustomData: config.cloudCustomData
-    });
+    };
+    const body = buildBody({ ...content, random: config.random ?? derivedRandom(event, content) });
     setPayloadOutputs(body, message);
-    const userSig = resolveUserSig(config);
-    const [base] = baseUrls(config);
+    const bases = baseUrls(config);
     info(
-      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${base.host}`
+      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
     );
-    const delivery = await sendOnce(
-      { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier, userSig },
+    const result = await send({
+      bases,
+      sdkAppId: config.sdkAppId,
+      identifier: config.adminIdentifier,
+      userSig: () => resolveUserSig(config),
+      canSign: config.credentials.kind === "secret-key",
       body,
-      config.timeoutSeconds
-    );
+      timeoutSeconds: config.timeoutSeconds,
+      retries: config.retries
+    });
+    setTriesOutput(result.tries);
+    const { delivery } = result;
     if (delivery.ok) {
       setSentOutputs(delivery.msgSeq);
-      info(`Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}`);
+      info(
+        `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? "try" : "tries"}.`
+      );
       return;
     }
     setFailedOutputs(delivery.code === void 0 ? "" : String(delivery.code), delivery.info);
-    setFailed(failureMessage(delivery));
+    const gaveUp = result.gaveUp === void 0 ? "" : ` Gave up after ${result.tries} tries: ${result.gaveUp}.`;
+    const text2 = `${failureMessage(delivery)}${gaveUp}`;
+    if (config.failOnError) setFailed(text2);
+    else warning(`${text2} The step goes on because \`fail-on-error\` is false.`);
   } catch (error2) {
     setFailedOutputs("", "");
     if (error2 instanceof ConfigError || error2 instanceof TemplateError || error2 instanceof MessageTooLargeError) {

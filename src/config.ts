@@ -27,6 +27,8 @@ export interface Config {
   dataTemplate: JsonObject | undefined
   textElement: boolean
   maxBytes: number
+  retries: number
+  failOnError: boolean
 }
 
 const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['auto', ...ANNOUNCEMENT_KINDS]
@@ -39,7 +41,9 @@ export const DEFAULTS = {
   'timeout-seconds': '10',
   template: 'auto',
   'text-element': 'false',
-  'max-bytes': String(MAX_MESSAGE_BYTES)
+  'max-bytes': String(MAX_MESSAGE_BYTES),
+  retries: '5',
+  'fail-on-error': 'true'
 } as const satisfies Partial<RawInputs>
 
 const U32_MAX = 4_294_967_295
@@ -182,6 +186,8 @@ export function parseConfig(raw: RawInputs): Config {
     MAX_MESSAGE_BYTES,
     `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
   )
+  const retries = integer('retries', 0, 20, 'a whole number of retries from 0 to 20')
+  const failOnError = boolean('fail-on-error')
 
   if (
     problems.length > 0 ||
@@ -193,7 +199,9 @@ export function parseConfig(raw: RawInputs): Config {
     timeoutSeconds === undefined ||
     templateChoice === undefined ||
     textElement === undefined ||
-    maxBytes === undefined
+    maxBytes === undefined ||
+    retries === undefined ||
+    failOnError === undefined
   ) {
     throw new ConfigError(problems)
   }
@@ -212,7 +220,9 @@ export function parseConfig(raw: RawInputs): Config {
     overrides,
     dataTemplate,
     textElement,
-    maxBytes
+    maxBytes,
+    retries,
+    failOnError
   }
 }
 

@@ -18,7 +18,10 @@ export interface Target {
 export type Delivery =
   | { ok: true; msgSeq: number }
   | { ok: false; reason: 'tencent'; code: number; info: string }
-  | { ok: false; reason: 'http' | 'malformed' | 'network'; code: undefined; info: string }
+  | { ok: false; reason: 'http'; code: undefined; info: string; status: number }
+  | { ok: false; reason: 'malformed' | 'network'; code: undefined; info: string }
+
+export type Failure = Exclude<Delivery, { ok: true }>
 
 /** The request URL. `random` is the per-request query nonce, not the body's Random. */
 export function broadcastUrl(target: Target, random: number): URL {
@@ -64,8 +67,9 @@ export async function sendOnce(
     const status = response.message.statusCode ?? 0
     const text = await response.readBody()
     core.debug(`HTTP ${status}: ${scrub(text.slice(0, 500))}`)
-    if (status !== 200)
-      return { ok: false, reason: 'http', code: undefined, info: `HTTP ${status}` }
+    if (status !== 200) {
+      return { ok: false, reason: 'http', code: undefined, info: `HTTP ${status}`, status }
+    }
     return parseAnswer(text)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -20,7 +20,9 @@ export const INPUT_NAMES = [
   'desc',
   'data',
   'text-element',
-  'max-bytes'
+  'max-bytes',
+  'retries',
+  'fail-on-error'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]

@@ -1,14 +1,19 @@
-import { randomInt } from 'node:crypto'
 import * as core from '@actions/core'
 import { announce, applyOverrides, templateContext } from './announcement.js'
 import { ConfigError, parseConfig } from './config.js'
-import { sendOnce } from './delivery.js'
 import { readEventContext } from './event.js'
 import { readInputs } from './inputs.js'
-import { buildBody, MessageTooLargeError, renderMessage } from './message.js'
-import { failureMessage, setFailedOutputs, setPayloadOutputs, setSentOutputs } from './outputs.js'
+import { buildBody, derivedRandom, MessageTooLargeError, renderMessage } from './message.js'
+import {
+  failureMessage,
+  setFailedOutputs,
+  setPayloadOutputs,
+  setSentOutputs,
+  setTriesOutput
+} from './outputs.js'
 import { baseUrls } from './regions.js'
 import { scrub } from './secrets.js'
+import { send } from './send.js'
 import { resolveUserSig } from './signature.js'
 import { TemplateError } from './template.js'
 
@@ -34,31 +39,44 @@ export async function run(): Promise<void> {
         `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
       )
     }
-    const body = buildBody({
+    const content = {
       msgBody: message.msgBody,
-      random: config.random ?? randomInt(0, 2 ** 32),
       fromAccount: config.fromAccount,
       cloudCustomData: config.cloudCustomData
-    })
+    }
+    const body = buildBody({ ...content, random: config.random ?? derivedRandom(event, content) })
     setPayloadOutputs(body, message)
 
-    const userSig = resolveUserSig(config)
-    const [base] = baseUrls(config)
+    const bases = baseUrls(config)
     core.info(
-      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${base.host}`
+      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
     )
-    const delivery = await sendOnce(
-      { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier, userSig },
+    const result = await send({
+      bases,
+      sdkAppId: config.sdkAppId,
+      identifier: config.adminIdentifier,
+      userSig: () => resolveUserSig(config),
+      canSign: config.credentials.kind === 'secret-key',
       body,
-      config.timeoutSeconds
-    )
+      timeoutSeconds: config.timeoutSeconds,
+      retries: config.retries
+    })
+    setTriesOutput(result.tries)
+    const { delivery } = result
     if (delivery.ok) {
       setSentOutputs(delivery.msgSeq)
-      core.info(`Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}`)
+      core.info(
+        `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? 'try' : 'tries'}.`
+      )
       return
     }
     setFailedOutputs(delivery.code === undefined ? '' : String(delivery.code), delivery.info)
-    core.setFailed(failureMessage(delivery))
+    const gaveUp =
+      result.gaveUp === undefined ? '' : ` Gave up after ${result.tries} tries: ${result.gaveUp}.`
+    const text = `${failureMessage(delivery)}${gaveUp}`
+    // Delivery failures may be tolerated; a misconfigured step (below) always fails.
+    if (config.failOnError) core.setFailed(text)
+    else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
   } catch (error) {
     setFailedOutputs('', '')
     if (

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { announcementData, type Announcement } from './announcement.js'
 import { cutToFit, oneLine, serializedBytes } from './budget.js'
 import type { JsonObject } from './event.js'
@@ -142,6 +143,22 @@ function withValue(data: JsonObject, path: Path, value: string): JsonObject {
     return { ...object, [key]: replace(object[key], depth + 1) }
   }
   return replace(data, 0) as JsonObject
+}
+
+/**
+ * The body Random when none is given: a hash of where the announcement comes from (repository,
+ * workflow run, job) and of everything it says. A re-run of the same run renders the same
+ * content, so within Tencent's five-minute window it gets the same Random and is discarded as a
+ * repeat instead of being announced twice. The run attempt is left out on purpose.
+ */
+export function derivedRandom(
+  origin: { repository: string; runId: string; job: string },
+  content: unknown
+): number {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([origin.repository, origin.runId, origin.job, content]))
+    .digest()
+  return digest.readUInt32BE(0)
 }
 
 /** Assembles the request body. */

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { Delivery } from './delivery.js'
+import type { Failure } from './delivery.js'
 import type { BroadcastBody, RenderedMessage } from './message.js'
 import { describeError } from './tencent-errors.js'
 
@@ -8,6 +8,10 @@ export function setPayloadOutputs(body: BroadcastBody, message: RenderedMessage)
   core.setOutput('random', String(body.Random))
   core.setOutput('payload', JSON.stringify(body))
   core.setOutput('truncated', String(message.truncated))
+}
+
+export function setTriesOutput(tries: number): void {
+  core.setOutput('tries', String(tries))
 }
 
 export function setSentOutputs(msgSeq: number): void {
@@ -24,7 +28,7 @@ export function setFailedOutputs(errorCode: string, errorInfo: string): void {
 }
 
 /** One sentence a person can act on: what Tencent said, what it means, and what to change. */
-export function failureMessage(delivery: Exclude<Delivery, { ok: true }>): string {
+export function failureMessage(delivery: Failure): string {
   if (delivery.reason === 'tencent') {
     const { meaning, remedy } = describeError(delivery.code)
     const info = delivery.info === '' ? '' : `: ${delivery.info}`

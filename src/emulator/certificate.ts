@@ -10,10 +10,11 @@ export interface Certificate {
 }
 
 /**
- * A throwaway self-signed certificate for localhost, 127.0.0.1 and ::1, made with the `openssl`
+ * A throwaway self-signed certificate for localhost, 127.0.0.1, ::1 and any `hostnames`, made
+ * with the `openssl`
  * command (present on every GitHub-hosted runner) rather than a bundled X.509 library.
  */
-export function selfSignedCertificate(): Certificate {
+export function selfSignedCertificate(hostnames: string[] = []): Certificate {
   const dir = mkdtempSync(join(tmpdir(), 'tencent-chat-emulator-'))
   try {
     const key = join(dir, 'key.pem')
@@ -37,7 +38,7 @@ export function selfSignedCertificate(): Certificate {
         '-subj',
         '/CN=Tencent Chat emulator',
         '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
+        `subjectAltName=${['localhost', ...hostnames].map((name) => `DNS:${name}`).join(',')},IP:127.0.0.1,IP:::1`,
         '-addext',
         'basicConstraints=critical,CA:TRUE'
       ],

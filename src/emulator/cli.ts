@@ -59,11 +59,14 @@ const emulator = await startEmulator({
   host: values.host,
   onRequest: (request) => {
     const outcome =
-      request.code !== 0
-        ? `ErrorCode ${request.code}`
-        : `MsgSeq ${request.msgSeq}${request.repeat ? ' (repeat, discarded)' : ''}`
+      request.code === undefined
+        ? `no answer (fault: ${request.fault})`
+        : request.code !== 0
+          ? `ErrorCode ${request.code}`
+          : `MsgSeq ${request.msgSeq}${request.repeat ? ' (repeat, discarded)' : ''}`
+    const fault = request.fault && request.code !== undefined ? ` (fault: ${request.fault})` : ''
     console.log(
-      `${new Date(request.time).toISOString()} ${request.method} ${request.path} → ${outcome}`
+      `${new Date(request.time).toISOString()} ${request.method} ${request.path} → ${outcome}${fault}`
     )
   },
   port: number('port', values.port, 0),

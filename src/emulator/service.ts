@@ -1,4 +1,5 @@
 import { readBody } from './body.js'
+import type { Fault } from './faults.js'
 import { verifyUserSig } from './usersig.js'
 
 export const BROADCAST_PATH = '/v4/group_open_http_svc/send_broadcast_msg'
@@ -37,8 +38,11 @@ export interface RequestRecord {
   query: Record<string, string>
   body: string
   userAgent: string | undefined
-  /** The ErrorCode answered (0 for success and for a discarded repeat). */
-  code: number
+  /** The ErrorCode answered (0 for success and for a discarded repeat); undefined when a fault
+   * kept the request from being answered by the backend. */
+  code: number | undefined
+  /** The scripted fault this request met, if any. */
+  fault: Fault['kind'] | undefined
   /** True when the request repeated an earlier message and was discarded. */
   repeat: boolean
   /** The MsgSeq answered, for a message accepted or discarded as a repeat. */
@@ -108,16 +112,24 @@ export class BroadcastService {
     Object.assign(app.options, changes)
   }
 
-  handle(request: {
-    method: string
-    path: string
-    query: URLSearchParams
-    body: string
-    userAgent: string | undefined
-    now: number
-  }): { answer: Answer; record: RequestRecord } {
+  handle(
+    request: {
+      method: string
+      path: string
+      query: URLSearchParams
+      body: string
+      userAgent: string | undefined
+      now: number
+    },
+    fault?: Fault
+  ): { answer: Answer | undefined; record: RequestRecord } {
     const delivered = this.broadcasts.length
-    const answer = this.answer(request)
+    const answer =
+      fault?.kind === 'code'
+        ? fail(fault.code, fault.info ?? 'scripted fault')
+        : fault && fault.kind !== 'latency' && fault.processed !== true
+          ? undefined
+          : this.answer(request)
     const { usersig: _usersig, ...query } = Object.fromEntries(request.query)
     const record: RequestRecord = {
       method: request.method,
@@ -125,9 +137,10 @@ export class BroadcastService {
       query,
       body: request.body,
       userAgent: request.userAgent,
-      code: answer.ErrorCode,
-      repeat: answer.ErrorCode === 0 && this.broadcasts.length === delivered,
-      msgSeq: answer.MsgSeq,
+      code: answer?.ErrorCode,
+      fault: fault?.kind,
+      repeat: answer?.ErrorCode === 0 && this.broadcasts.length === delivered,
+      msgSeq: answer?.MsgSeq,
       time: request.now
     }
     this.requests.push(record)

@@ -1,0 +1,117 @@
+import * as core from '@actions/core'
+import { sendOnce, type Delivery } from './delivery.js'
+import type { BroadcastBody } from './message.js'
+import { nextStep, waitBefore, type Next } from './retry-policy.js'
+
+export interface SendOptions {
+  /** Base URLs in order of preference: the primary domain, then its backup. */
+  bases: [URL, ...URL[]]
+  sdkAppId: number
+  identifier: string
+  /** Gives the UserSig for a try; called again when Tencent asks for a fresh one. */
+  userSig: () => string
+  /** False when the UserSig was given ready-made and cannot be renewed. */
+  canSign: boolean
+  body: BroadcastBody
+  timeoutSeconds: number
+  /** Retries after failures other than the frequency limit. */
+  retries: number
+  clock?: Clock
+}
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  random(): number
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+}
+
+export interface SendResult {
+  delivery: Delivery
+  tries: number
+  durationMs: number
+  /** The host of the last try. */
+  host: string
+  /** Why it stopped trying, when it failed. */
+  gaveUp: string | undefined
+}
+
+/**
+ * Time a whole send may take: every try at its full timeout, plus a minute of waiting. The step
+ * always ends in bounded time, whatever Tencent answers.
+ */
+export function overallBudgetMs(retries: number, timeoutSeconds: number): number {
+  return (retries + 1) * timeoutSeconds * 1000 + 60_000
+}
+
+/**
+ * Sends the broadcast, retrying what can be retried. Every try carries the same body, with the
+ * same body Random: if a try's answer was lost, Tencent discards the next one as a repeat, so a
+ * retry can never become a second message. Only the query `random` (and a renewed UserSig) change.
+ */
+export async function send(options: SendOptions): Promise<SendResult> {
+  const clock = options.clock ?? realClock
+  const started = clock.now()
+  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds)
+  let base = 0
+  let userSig = options.userSig()
+  let tries = 0
+  let retriesUsed = 0
+  for (;;) {
+    tries++
+    const target = options.bases[base] ?? options.bases[0]
+    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1000))
+    const delivery = await sendOnce(
+      { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
+      options.body,
+      timeout
+    )
+    const result = (gaveUp: string | undefined): SendResult => ({
+      delivery,
+      tries,
+      durationMs: clock.now() - started,
+      host: target.host,
+      gaveUp
+    })
+    if (delivery.ok) return result(undefined)
+
+    const next = nextStep(delivery, options.canSign)
+    if (next === 'stop') return result(undefined)
+    if (options.retries === 0) return result('`retries` is 0')
+    if (next !== 'rate-limited' && ++retriesUsed > options.retries) {
+      return result(`all ${options.retries} retries were used`)
+    }
+    const wait = waitBefore(next, retriesUsed, () => clock.random())
+    if (clock.now() + wait + 1000 > deadline) {
+      return result('the time budget of this step ran out')
+    }
+    const seconds = (wait / 1000).toFixed(1)
+    let plan = `${describe(next)} in ${seconds} s`
+    const backup = next === 'network' ? options.bases[base + 1] : undefined
+    if (backup) {
+      base++
+      plan = `falling over to the backup domain ${backup.host} in ${seconds} s`
+    }
+    if (next === 'new-usersig') userSig = options.userSig()
+    core.info(`Try ${tries} failed (${delivery.info}); ${plan}.`)
+    await clock.sleep(wait)
+  }
+}
+
+function describe(next: Next): string {
+  switch (next) {
+    case 'rate-limited':
+      return 'Tencent asked to slow down, trying again'
+    case 'new-usersig':
+      return 'trying again with a freshly signed UserSig'
+    case 'after-60s':
+      return 'Tencent locked signature checks for a minute, trying again'
+    default:
+      return 'trying again'
+  }
+}
