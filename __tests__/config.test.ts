@@ -38,7 +38,8 @@ describe('parseConfig', () => {
       textElement: false,
       maxBytes: 12000,
       retries: 5,
-      failOnError: true
+      failOnError: true,
+      dryRun: false
     })
   })
 

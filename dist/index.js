@@ -1501,36 +1501,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
+          version2,
           error2.message
         );
       });
@@ -1579,31 +1579,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1611,7 +1611,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error2.message
           );
         });
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -20217,13 +20217,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -23325,14 +23325,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -23512,11 +23512,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -23527,9 +23527,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -23538,7 +23538,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -27267,7 +27267,7 @@ var require_TLSSigAPIv2 = __commonJS({
     base64url.unescape = function unescape(str) {
       return (str + Array(5 - str.length % 4)).replace(/_/g, "=").replace(/\-/g, "/").replace(/\*/g, "+");
     };
-    base64url.escape = function escape(str) {
+    base64url.escape = function escape2(str) {
       return str.replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
     };
     base64url.encode = function encode(str) {
@@ -27409,6 +27409,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -28372,11 +28375,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -28472,6 +28475,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -28534,6 +28538,12 @@ function notice(message, properties = {}) {
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
 }
 
 // node_modules/@actions/github/lib/github.js
@@ -32771,7 +32781,7 @@ function blockLine(line) {
   text2 = text2.replace(/^(\s*)[-*+]\s+\[[ xX]\]\s+/, "$1\u2022 ");
   text2 = text2.replace(/^(\s*)[-*+]\s+/, "$1\u2022 ");
   if (/^\s*\|.*\|\s*$/.test(text2)) {
-    text2 = text2.trim().slice(1, -1).split("|").map((cell) => cell.trim()).join(" \xB7 ");
+    text2 = text2.trim().slice(1, -1).split("|").map((cell2) => cell2.trim()).join(" \xB7 ");
   }
   return inline(text2);
 }
@@ -32947,7 +32957,7 @@ function release(event) {
   const payload = event.payload;
   const release2 = field(payload, "release");
   const tag = event.ref.startsWith("refs/tags/") ? event.ref.slice("refs/tags/".length) : void 0;
-  const version = text(field(release2, "tag_name")) ?? tag;
+  const version2 = text(field(release2, "tag_name")) ?? tag;
   const action = text(field(payload, "action"));
   const prerelease = field(release2, "prerelease") === true || action === "prereleased";
   const draft = field(release2, "draft") === true;
@@ -32955,11 +32965,11 @@ function release(event) {
   const notes = text(field(release2, "body")) ?? (release2 === void 0 ? text(field(payload, "head_commit", "message")) : void 0) ?? "";
   return {
     kind: "release",
-    title: text(field(release2, "name")) ?? version ?? event.repository,
+    title: text(field(release2, "name")) ?? version2 ?? event.repository,
     text: markdownToText(notes),
     url: text(field(release2, "html_url")) ?? (tag === void 0 ? void 0 : `${event.serverUrl}/${event.repository}/tree/${tag}`),
-    desc: [event.repository, version, verb].filter(Boolean).join(" "),
-    version,
+    desc: [event.repository, version2, verb].filter(Boolean).join(" "),
+    version: version2,
     prerelease,
     action,
     author: text(field(release2, "author", "login")),
@@ -33140,7 +33150,8 @@ var DEFAULTS2 = {
   "text-element": "false",
   "max-bytes": String(MAX_MESSAGE_BYTES),
   retries: "5",
-  "fail-on-error": "true"
+  "fail-on-error": "true",
+  "dry-run": "false"
 };
 var U32_MAX = 4294967295;
 var MAX_ACCOUNT_BYTES = 32;
@@ -33193,6 +33204,7 @@ function parseConfig(raw) {
     return text2;
   };
   const sdkAppId = raw["sdk-app-id"] === "" ? fail("sdk-app-id", "is required: the SDKAppID from the Tencent Chat console (digits only).") : integer("sdk-app-id", 1, U32_MAX, "the SDKAppID from the Tencent Chat console, digits only");
+  const dryRun = boolean("dry-run");
   const secretKey = raw["secret-key"];
   const userSig = raw["user-sig"];
   let credentials;
@@ -33202,7 +33214,7 @@ function parseConfig(raw) {
     credentials = { kind: "secret-key", secretKey };
   } else if (userSig !== "") {
     credentials = { kind: "user-sig", userSig };
-  } else {
+  } else if (dryRun !== true) {
     fail(
       "secret-key",
       "or input `user-sig` is required: give the app key (the action signs a UserSig with it) or a ready UserSig."
@@ -33256,7 +33268,7 @@ function parseConfig(raw) {
   );
   const retries = integer("retries", 0, 20, "a whole number of retries from 0 to 20");
   const failOnError = boolean("fail-on-error");
-  if (problems.length > 0 || sdkAppId === void 0 || credentials === void 0 || adminIdentifier === void 0 || region === void 0 || userSigTtl === void 0 || timeoutSeconds === void 0 || templateChoice === void 0 || textElement === void 0 || maxBytes === void 0 || retries === void 0 || failOnError === void 0) {
+  if (problems.length > 0 || sdkAppId === void 0 || dryRun === void 0 || adminIdentifier === void 0 || region === void 0 || userSigTtl === void 0 || timeoutSeconds === void 0 || templateChoice === void 0 || textElement === void 0 || maxBytes === void 0 || retries === void 0 || failOnError === void 0) {
     throw new ConfigError(problems);
   }
   return {
@@ -33276,7 +33288,8 @@ function parseConfig(raw) {
     textElement,
     maxBytes,
     retries,
-    failOnError
+    failOnError,
+    dryRun
   };
 }
 function quote(text2) {
@@ -33322,7 +33335,8 @@ var INPUT_NAMES = [
   "text-element",
   "max-bytes",
   "retries",
-  "fail-on-error"
+  "fail-on-error",
+  "dry-run"
 ];
 var SECRET_INPUTS = ["secret-key", "user-sig"];
 function readInputs() {
@@ -33381,7 +33395,7 @@ function renderMessage(a, options) {
   const msgBody = build(data);
   const bytes = serializedBytes(msgBody);
   if (bytes > options.maxBytes) throw new MessageTooLargeError(bytes, options.maxBytes);
-  return { msgBody, desc, bytes, truncated };
+  return { msgBody, data: JSON.stringify(data), desc, bytes, truncated };
 }
 function freeTexts(data, a, defaultShape) {
   if (defaultShape) return [["text"], ["title"]];
@@ -33639,28 +33653,38 @@ function setSentOutputs(msgSeq) {
   setOutput("error-code", "");
   setOutput("error-info", "");
 }
+function setDryRunOutputs() {
+  setOutput("status", "dry-run");
+}
 function setFailedOutputs(errorCode, errorInfo) {
   setOutput("status", "failed");
   setOutput("error-code", errorCode);
   setOutput("error-info", errorInfo);
 }
-function failureMessage(delivery) {
+function explainFailure(delivery) {
   if (delivery.reason === "tencent") {
     const { meaning, remedy } = describeError(delivery.code);
     const info2 = delivery.info === "" ? "" : `: ${delivery.info}`;
-    return `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info2}. ${remedy}`;
+    return { what: `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info2}.`, remedy };
   }
   if (delivery.reason === "network") {
-    return `The request did not reach Tencent Chat: ${delivery.info}. Check \`region\`, \`endpoint\` and the runner's network or proxy.`;
+    return {
+      what: `The request did not reach Tencent Chat: ${delivery.info}.`,
+      remedy: "Check `region`, `endpoint` and the runner's network or proxy."
+    };
   }
-  return `Tencent Chat gave an unexpected answer (${delivery.info}). Check \`endpoint\`: it must point at the Tencent Chat REST API or a proxy of it.`;
+  return {
+    what: `Tencent Chat gave an unexpected answer (${delivery.info}).`,
+    remedy: "Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it."
+  };
 }
 
 // src/delivery.ts
 import { randomInt } from "node:crypto";
 
 // src/version.ts
-var USER_AGENT = `tencent-chat-broadcast-action/${"0.1.0"}`;
+var version = true ? "0.1.0" : "source";
+var USER_AGENT = `tencent-chat-broadcast-action/${version}`;
 
 // src/delivery.ts
 var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
@@ -33849,18 +33873,106 @@ function describe(next) {
 
 // src/signature.ts
 var import_tls_sig_api_v2 = __toESM(require_TLSSigAPIv2(), 1);
-function resolveUserSig(config) {
-  const { credentials } = config;
-  const userSig = credentials.kind === "user-sig" ? credentials.userSig : new import_tls_sig_api_v2.Api(config.sdkAppId, credentials.secretKey).genUserSig(
-    config.adminIdentifier,
-    config.userSigTtl
-  );
+function resolveUserSig(sdkAppId, identifier, ttlSeconds, credentials) {
+  const userSig = credentials.kind === "user-sig" ? credentials.userSig : new import_tls_sig_api_v2.Api(sdkAppId, credentials.secretKey).genUserSig(identifier, ttlSeconds);
   registerSecret(userSig);
   return userSig;
 }
 
+// src/summary.ts
+var HEADINGS = {
+  sent: "\u{1F4E3} Tencent Chat broadcast sent",
+  "dry-run": "\u{1F50E} Tencent Chat broadcast: dry run, nothing sent",
+  failed: "\u274C Tencent Chat broadcast failed"
+};
+var PREVIEW_LINES = 12;
+function renderSummary(facts) {
+  const rows = [];
+  const { message, target, failure } = facts;
+  if (message) {
+    rows.push(["Kind", message.kind], ["Title", message.title]);
+  }
+  if (target) rows.push(["Target", `${target.host} \xB7 SDKAppID ${target.sdkAppId}`]);
+  if (facts.msgSeq !== void 0) rows.push(["MsgSeq", String(facts.msgSeq)]);
+  if (facts.random !== void 0) rows.push(["Random", String(facts.random)]);
+  if (message) {
+    const cut = message.truncated ? " (free text cut to fit)" : "";
+    rows.push([
+      "Size",
+      `${message.bytes.toLocaleString("en")} of ${message.maxBytes.toLocaleString("en")} bytes${cut}`
+    ]);
+  }
+  if (facts.tries !== void 0) rows.push(["Tries", String(facts.tries)]);
+  rows.push(["Duration", `${(facts.durationMs / 1e3).toFixed(1)} s`]);
+  const parts = [
+    `## ${HEADINGS[facts.status]}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`),
+    ""
+  ];
+  if (failure) {
+    parts.push(
+      "### What went wrong",
+      "",
+      escape(failure.what),
+      "",
+      `**What to do:** ${escape(failure.remedy)}`,
+      ""
+    );
+  }
+  if (message) {
+    const lines = message.text.split("\n");
+    const shown = lines.slice(0, PREVIEW_LINES).map((line) => `> ${escape(line)}`);
+    if (lines.length > PREVIEW_LINES) shown.push(`> \u2026`);
+    parts.push(
+      "### What a live room shows",
+      "",
+      `**Push line (Desc):** ${escape(message.desc)}`,
+      "",
+      `> **${escape(message.title)}**`,
+      ">",
+      ...shown,
+      "",
+      "<details><summary>Data (what the app receives)</summary>",
+      "",
+      "```json",
+      pretty(message.data),
+      "```",
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return scrub(parts.join("\n"));
+}
+async function writeSummary(facts) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(renderSummary(facts)).write();
+  } catch (error2) {
+    debug(`No job summary: ${scrub(error2 instanceof Error ? error2.message : String(error2))}`);
+  }
+}
+function escape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function cell(text2) {
+  return escape(text2).replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function pretty(data) {
+  try {
+    return JSON.stringify(JSON.parse(data), null, 2).replace(/```/g, "`\u200B``");
+  } catch {
+    return data;
+  }
+}
+
 // src/main.ts
 async function run() {
+  const started = Date.now();
+  let facts = {};
   try {
     const config = parseConfig(readInputs());
     const event = readEventContext();
@@ -33886,6 +33998,32 @@ async function run() {
     const body = buildBody({ ...content, random: config.random ?? derivedRandom(event, content) });
     setPayloadOutputs(body, message);
     const bases = baseUrls(config);
+    facts = {
+      message: {
+        kind: announcement.kind,
+        title: announcement.title,
+        text: announcement.text,
+        desc: message.desc,
+        data: message.data,
+        bytes: message.bytes,
+        maxBytes: config.maxBytes,
+        truncated: message.truncated
+      },
+      target: { host: bases[0].host, sdkAppId: config.sdkAppId },
+      random: body.Random
+    };
+    if (config.dryRun || config.credentials === void 0) {
+      setDryRunOutputs();
+      info(
+        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
+      );
+      startGroup("Payload");
+      info(JSON.stringify(body, null, 2));
+      endGroup();
+      await writeSummary({ status: "dry-run", durationMs: Date.now() - started, ...facts });
+      return;
+    }
+    const { credentials } = config;
     info(
       `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
     );
@@ -33893,35 +34031,59 @@ async function run() {
       bases,
       sdkAppId: config.sdkAppId,
       identifier: config.adminIdentifier,
-      userSig: () => resolveUserSig(config),
-      canSign: config.credentials.kind === "secret-key",
+      userSig: () => resolveUserSig(config.sdkAppId, config.adminIdentifier, config.userSigTtl, credentials),
+      canSign: credentials.kind === "secret-key",
       body,
       timeoutSeconds: config.timeoutSeconds,
       retries: config.retries
     });
     setTriesOutput(result.tries);
+    facts = {
+      ...facts,
+      tries: result.tries,
+      target: { host: result.host, sdkAppId: config.sdkAppId }
+    };
     const { delivery } = result;
     if (delivery.ok) {
       setSentOutputs(delivery.msgSeq);
       info(
         `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? "try" : "tries"}.`
       );
+      await writeSummary({
+        status: "sent",
+        durationMs: Date.now() - started,
+        ...facts,
+        msgSeq: delivery.msgSeq
+      });
       return;
     }
     setFailedOutputs(delivery.code === void 0 ? "" : String(delivery.code), delivery.info);
+    const explanation = explainFailure(delivery);
     const gaveUp = result.gaveUp === void 0 ? "" : ` Gave up after ${result.tries} tries: ${result.gaveUp}.`;
-    const text2 = `${failureMessage(delivery)}${gaveUp}`;
+    const text2 = `${explanation.what} ${explanation.remedy}${gaveUp}`;
     if (config.failOnError) setFailed(text2);
     else warning(`${text2} The step goes on because \`fail-on-error\` is false.`);
+    await writeSummary({
+      status: "failed",
+      durationMs: Date.now() - started,
+      ...facts,
+      failure: { ...explanation, what: `${explanation.what}${gaveUp}` }
+    });
   } catch (error2) {
     setFailedOutputs("", "");
-    if (error2 instanceof ConfigError || error2 instanceof TemplateError || error2 instanceof MessageTooLargeError) {
-      setFailed(error2.message);
-    } else {
-      const message = error2 instanceof Error ? error2.message : String(error2);
-      debug(scrub(error2 instanceof Error ? error2.stack ?? message : message));
-      setFailed(`Unexpected failure: ${scrub(message)}`);
-    }
+    const known2 = error2 instanceof ConfigError || error2 instanceof TemplateError || error2 instanceof MessageTooLargeError;
+    const message = scrub(error2 instanceof Error ? error2.message : String(error2));
+    if (!known2) debug(scrub(error2 instanceof Error ? error2.stack ?? message : message));
+    setFailed(known2 ? message : `Unexpected failure: ${message}`);
+    await writeSummary({
+      status: "failed",
+      durationMs: Date.now() - started,
+      ...facts,
+      failure: {
+        what: message,
+        remedy: known2 ? "Fix the inputs named above; nothing was sent." : "Please report this as a bug."
+      }
+    });
   }
 }
 

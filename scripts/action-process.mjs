@@ -17,6 +17,7 @@ export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
  * @property {string} stdout
  * @property {string} stderr
  * @property {Record<string, string>} outputs what the action wrote to GITHUB_OUTPUT
+ * @property {string} summary what the action wrote to GITHUB_STEP_SUMMARY
  */
 
 /**
@@ -35,8 +36,10 @@ export async function runAction({ inputs, eventName = 'release', event = {}, env
   try {
     const eventPath = join(dir, 'event.json')
     const outputPath = join(dir, 'output.txt')
+    const summaryPath = join(dir, 'summary.md')
     writeFileSync(eventPath, JSON.stringify(event))
     writeFileSync(outputPath, '')
+    writeFileSync(summaryPath, '')
     /** @type {Record<string, string>} */
     const childEnv = {
       PATH: process.env.PATH ?? '',
@@ -45,6 +48,7 @@ export async function runAction({ inputs, eventName = 'release', event = {}, env
       GITHUB_EVENT_NAME: eventName,
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_REPOSITORY: 'octo-org/live-app',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
@@ -73,7 +77,13 @@ export async function runAction({ inputs, eventName = 'release', event = {}, env
       child.once('error', reject)
       child.once('close', resolve)
     })
-    return { code, stdout, stderr, outputs: parseFileCommand(readFileSync(outputPath, 'utf8')) }
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseFileCommand(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8')
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -11,7 +11,8 @@ export type Credentials =
 /** Everything the action needs, validated; nothing downstream re-checks an input. */
 export interface Config {
   sdkAppId: number
-  credentials: Credentials
+  /** Undefined only in a dry run, which signs and sends nothing. */
+  credentials: Credentials | undefined
   adminIdentifier: string
   region: Region
   endpoint: URL | undefined
@@ -29,6 +30,7 @@ export interface Config {
   maxBytes: number
   retries: number
   failOnError: boolean
+  dryRun: boolean
 }
 
 const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['auto', ...ANNOUNCEMENT_KINDS]
@@ -43,7 +45,8 @@ export const DEFAULTS = {
   'text-element': 'false',
   'max-bytes': String(MAX_MESSAGE_BYTES),
   retries: '5',
-  'fail-on-error': 'true'
+  'fail-on-error': 'true',
+  'dry-run': 'false'
 } as const satisfies Partial<RawInputs>
 
 const U32_MAX = 4_294_967_295
@@ -114,6 +117,7 @@ export function parseConfig(raw: RawInputs): Config {
       ? fail('sdk-app-id', 'is required: the SDKAppID from the Tencent Chat console (digits only).')
       : integer('sdk-app-id', 1, U32_MAX, 'the SDKAppID from the Tencent Chat console, digits only')
 
+  const dryRun = boolean('dry-run')
   const secretKey = raw['secret-key']
   const userSig = raw['user-sig']
   let credentials: Credentials | undefined
@@ -123,7 +127,7 @@ export function parseConfig(raw: RawInputs): Config {
     credentials = { kind: 'secret-key', secretKey }
   } else if (userSig !== '') {
     credentials = { kind: 'user-sig', userSig }
-  } else {
+  } else if (dryRun !== true) {
     fail(
       'secret-key',
       'or input `user-sig` is required: give the app key (the action signs a UserSig with it) or a ready UserSig.'
@@ -192,7 +196,7 @@ export function parseConfig(raw: RawInputs): Config {
   if (
     problems.length > 0 ||
     sdkAppId === undefined ||
-    credentials === undefined ||
+    dryRun === undefined ||
     adminIdentifier === undefined ||
     region === undefined ||
     userSigTtl === undefined ||
@@ -222,7 +226,8 @@ export function parseConfig(raw: RawInputs): Config {
     textElement,
     maxBytes,
     retries,
-    failOnError
+    failOnError,
+    dryRun
   }
 }
 

@@ -22,7 +22,8 @@ export const INPUT_NAMES = [
   'text-element',
   'max-bytes',
   'retries',
-  'fail-on-error'
+  'fail-on-error',
+  'dry-run'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]

@@ -5,7 +5,8 @@ import { readEventContext } from './event.js'
 import { readInputs } from './inputs.js'
 import { buildBody, derivedRandom, MessageTooLargeError, renderMessage } from './message.js'
 import {
-  failureMessage,
+  explainFailure,
+  setDryRunOutputs,
   setFailedOutputs,
   setPayloadOutputs,
   setSentOutputs,
@@ -15,6 +16,7 @@ import { baseUrls } from './regions.js'
 import { scrub } from './secrets.js'
 import { send } from './send.js'
 import { resolveUserSig } from './signature.js'
+import { writeSummary, type SummaryFacts } from './summary.js'
 import { TemplateError } from './template.js'
 
 /**
@@ -22,6 +24,9 @@ import { TemplateError } from './template.js'
  * touches the network before the inputs and the message are known to be valid.
  */
 export async function run(): Promise<void> {
+  const started = Date.now()
+  // Filled stage by stage, so the summary tells as much as was known when the run ended.
+  let facts: Omit<SummaryFacts, 'status' | 'durationMs'> = {}
   try {
     const config = parseConfig(readInputs())
     const event = readEventContext()
@@ -46,8 +51,35 @@ export async function run(): Promise<void> {
     }
     const body = buildBody({ ...content, random: config.random ?? derivedRandom(event, content) })
     setPayloadOutputs(body, message)
-
     const bases = baseUrls(config)
+    facts = {
+      message: {
+        kind: announcement.kind,
+        title: announcement.title,
+        text: announcement.text,
+        desc: message.desc,
+        data: message.data,
+        bytes: message.bytes,
+        maxBytes: config.maxBytes,
+        truncated: message.truncated
+      },
+      target: { host: bases[0].host, sdkAppId: config.sdkAppId },
+      random: body.Random
+    }
+
+    if (config.dryRun || config.credentials === undefined) {
+      setDryRunOutputs()
+      core.info(
+        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
+      )
+      core.startGroup('Payload')
+      core.info(JSON.stringify(body, null, 2))
+      core.endGroup()
+      await writeSummary({ status: 'dry-run', durationMs: Date.now() - started, ...facts })
+      return
+    }
+
+    const { credentials } = config
     core.info(
       `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
     )
@@ -55,40 +87,66 @@ export async function run(): Promise<void> {
       bases,
       sdkAppId: config.sdkAppId,
       identifier: config.adminIdentifier,
-      userSig: () => resolveUserSig(config),
-      canSign: config.credentials.kind === 'secret-key',
+      userSig: () =>
+        resolveUserSig(config.sdkAppId, config.adminIdentifier, config.userSigTtl, credentials),
+      canSign: credentials.kind === 'secret-key',
       body,
       timeoutSeconds: config.timeoutSeconds,
       retries: config.retries
     })
     setTriesOutput(result.tries)
+    facts = {
+      ...facts,
+      tries: result.tries,
+      target: { host: result.host, sdkAppId: config.sdkAppId }
+    }
     const { delivery } = result
     if (delivery.ok) {
       setSentOutputs(delivery.msgSeq)
       core.info(
         `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? 'try' : 'tries'}.`
       )
+      await writeSummary({
+        status: 'sent',
+        durationMs: Date.now() - started,
+        ...facts,
+        msgSeq: delivery.msgSeq
+      })
       return
     }
     setFailedOutputs(delivery.code === undefined ? '' : String(delivery.code), delivery.info)
+    const explanation = explainFailure(delivery)
     const gaveUp =
       result.gaveUp === undefined ? '' : ` Gave up after ${result.tries} tries: ${result.gaveUp}.`
-    const text = `${failureMessage(delivery)}${gaveUp}`
+    const text = `${explanation.what} ${explanation.remedy}${gaveUp}`
     // Delivery failures may be tolerated; a misconfigured step (below) always fails.
     if (config.failOnError) core.setFailed(text)
     else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
+    await writeSummary({
+      status: 'failed',
+      durationMs: Date.now() - started,
+      ...facts,
+      failure: { ...explanation, what: `${explanation.what}${gaveUp}` }
+    })
   } catch (error) {
     setFailedOutputs('', '')
-    if (
+    const known =
       error instanceof ConfigError ||
       error instanceof TemplateError ||
       error instanceof MessageTooLargeError
-    ) {
-      core.setFailed(error.message)
-    } else {
-      const message = error instanceof Error ? error.message : String(error)
-      core.debug(scrub(error instanceof Error ? (error.stack ?? message) : message))
-      core.setFailed(`Unexpected failure: ${scrub(message)}`)
-    }
+    const message = scrub(error instanceof Error ? error.message : String(error))
+    if (!known) core.debug(scrub(error instanceof Error ? (error.stack ?? message) : message))
+    core.setFailed(known ? message : `Unexpected failure: ${message}`)
+    await writeSummary({
+      status: 'failed',
+      durationMs: Date.now() - started,
+      ...facts,
+      failure: {
+        what: message,
+        remedy: known
+          ? 'Fix the inputs named above; nothing was sent.'
+          : 'Please report this as a bug.'
+      }
+    })
   }
 }

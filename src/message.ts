@@ -33,6 +33,8 @@ export interface MessageOptions {
 
 export interface RenderedMessage {
   msgBody: MsgElement[]
+  /** The Data string as sent. */
+  data: string
   /** The Desc line as sent. */
   desc: string
   bytes: number
@@ -98,7 +100,7 @@ export function renderMessage(a: Announcement, options: MessageOptions): Rendere
   const msgBody = build(data)
   const bytes = serializedBytes(msgBody)
   if (bytes > options.maxBytes) throw new MessageTooLargeError(bytes, options.maxBytes)
-  return { msgBody, desc, bytes, truncated }
+  return { msgBody, data: JSON.stringify(data), desc, bytes, truncated }
 }
 
 type Path = (string | number)[]

@@ -21,21 +21,37 @@ export function setSentOutputs(msgSeq: number): void {
   core.setOutput('error-info', '')
 }
 
+export function setDryRunOutputs(): void {
+  core.setOutput('status', 'dry-run')
+}
+
 export function setFailedOutputs(errorCode: string, errorInfo: string): void {
   core.setOutput('status', 'failed')
   core.setOutput('error-code', errorCode)
   core.setOutput('error-info', errorInfo)
 }
 
-/** One sentence a person can act on: what Tencent said, what it means, and what to change. */
-export function failureMessage(delivery: Failure): string {
+/** What went wrong and what a person can do about it. */
+export interface Explanation {
+  what: string
+  remedy: string
+}
+
+/** Explains a failed delivery: what Tencent said, what it means, and what to change. */
+export function explainFailure(delivery: Failure): Explanation {
   if (delivery.reason === 'tencent') {
     const { meaning, remedy } = describeError(delivery.code)
     const info = delivery.info === '' ? '' : `: ${delivery.info}`
-    return `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info}. ${remedy}`
+    return { what: `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info}.`, remedy }
   }
   if (delivery.reason === 'network') {
-    return `The request did not reach Tencent Chat: ${delivery.info}. Check \`region\`, \`endpoint\` and the runner's network or proxy.`
+    return {
+      what: `The request did not reach Tencent Chat: ${delivery.info}.`,
+      remedy: "Check `region`, `endpoint` and the runner's network or proxy."
+    }
   }
-  return `Tencent Chat gave an unexpected answer (${delivery.info}). Check \`endpoint\`: it must point at the Tencent Chat REST API or a proxy of it.`
+  return {
+    what: `Tencent Chat gave an unexpected answer (${delivery.info}).`,
+    remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+  }
 }

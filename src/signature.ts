@@ -1,20 +1,21 @@
 import { Api } from 'tls-sig-api-v2'
-import type { Config } from './config.js'
+import type { Credentials } from './config.js'
 import { registerSecret } from './secrets.js'
 
 /**
- * The UserSig for this run: the one given, or a short-lived one signed for the admin account.
+ * The UserSig for a try: the one given, or a short-lived one signed now for the admin account.
  * It is a credential, so it is masked before the caller can print anything that holds it.
  */
-export function resolveUserSig(config: Config): string {
-  const { credentials } = config
+export function resolveUserSig(
+  sdkAppId: number,
+  identifier: string,
+  ttlSeconds: number,
+  credentials: Credentials
+): string {
   const userSig =
     credentials.kind === 'user-sig'
       ? credentials.userSig
-      : new Api(config.sdkAppId, credentials.secretKey).genUserSig(
-          config.adminIdentifier,
-          config.userSigTtl
-        )
+      : new Api(sdkAppId, credentials.secretKey).genUserSig(identifier, ttlSeconds)
   registerSecret(userSig)
   return userSig
 }

@@ -1,0 +1,123 @@
+import * as core from '@actions/core'
+import type { Explanation } from './outputs.js'
+import { scrub } from './secrets.js'
+
+/** What the job summary tells; every part is optional, as a run can fail at any stage. */
+export interface SummaryFacts {
+  status: 'sent' | 'dry-run' | 'failed'
+  message?: {
+    kind: string
+    title: string
+    text: string
+    desc: string
+    data: string
+    bytes: number
+    maxBytes: number
+    truncated: boolean
+  }
+  target?: { host: string; sdkAppId: number }
+  random?: number
+  msgSeq?: number
+  tries?: number
+  durationMs: number
+  failure?: Explanation & { code?: number; info?: string }
+}
+
+const HEADINGS = {
+  sent: '📣 Tencent Chat broadcast sent',
+  'dry-run': '🔎 Tencent Chat broadcast: dry run, nothing sent',
+  failed: '❌ Tencent Chat broadcast failed'
+} as const
+
+/** Lines of the live-room preview, so long notes do not flood the summary. */
+const PREVIEW_LINES = 12
+
+/** The job summary in Markdown. Every value is escaped and scrubbed: none can hold a secret. */
+export function renderSummary(facts: SummaryFacts): string {
+  const rows: [string, string][] = []
+  const { message, target, failure } = facts
+  if (message) {
+    rows.push(['Kind', message.kind], ['Title', message.title])
+  }
+  if (target) rows.push(['Target', `${target.host} · SDKAppID ${target.sdkAppId}`])
+  if (facts.msgSeq !== undefined) rows.push(['MsgSeq', String(facts.msgSeq)])
+  if (facts.random !== undefined) rows.push(['Random', String(facts.random)])
+  if (message) {
+    const cut = message.truncated ? ' (free text cut to fit)' : ''
+    rows.push([
+      'Size',
+      `${message.bytes.toLocaleString('en')} of ${message.maxBytes.toLocaleString('en')} bytes${cut}`
+    ])
+  }
+  if (facts.tries !== undefined) rows.push(['Tries', String(facts.tries)])
+  rows.push(['Duration', `${(facts.durationMs / 1000).toFixed(1)} s`])
+
+  const parts = [
+    `## ${HEADINGS[facts.status]}`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`),
+    ''
+  ]
+  if (failure) {
+    parts.push(
+      '### What went wrong',
+      '',
+      escape(failure.what),
+      '',
+      `**What to do:** ${escape(failure.remedy)}`,
+      ''
+    )
+  }
+  if (message) {
+    const lines = message.text.split('\n')
+    const shown = lines.slice(0, PREVIEW_LINES).map((line) => `> ${escape(line)}`)
+    if (lines.length > PREVIEW_LINES) shown.push(`> …`)
+    parts.push(
+      '### What a live room shows',
+      '',
+      `**Push line (Desc):** ${escape(message.desc)}`,
+      '',
+      `> **${escape(message.title)}**`,
+      '>',
+      ...shown,
+      '',
+      '<details><summary>Data (what the app receives)</summary>',
+      '',
+      '```json',
+      pretty(message.data),
+      '```',
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return scrub(parts.join('\n'))
+}
+
+/** Writes the job summary; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write. */
+export async function writeSummary(facts: SummaryFacts): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(renderSummary(facts)).write()
+  } catch (error) {
+    core.debug(`No job summary: ${scrub(error instanceof Error ? error.message : String(error))}`)
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function cell(text: string): string {
+  return escape(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+function pretty(data: string): string {
+  try {
+    return JSON.stringify(JSON.parse(data), null, 2).replace(/```/g, '`\u200b``')
+  } catch {
+    return data
+  }
+}
