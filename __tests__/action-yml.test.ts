@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -87,6 +87,25 @@ describe('README', () => {
       const row = readme.split('\n').find((line) => line.startsWith(`| ${code} `))
       expect(row, code).toBeDefined()
       expect(row?.replace(/\s+/g, ' '), code).toContain(remedy.replaceAll('|', '\\|'))
+    }
+  })
+
+  it.each(readdirSync(join(ROOT, 'examples')))('shows examples/%s exactly as committed', (file) => {
+    const example = readFileSync(join(ROOT, 'examples', file), 'utf8').trimEnd()
+    expect(readme).toContain(`\`\`\`yaml\n${example}\n\`\`\``)
+  })
+
+  it('documents the emulator action’s inputs and outputs', () => {
+    const emulatorAction = parse(
+      readFileSync(join(ROOT, 'emulator', 'action.yml'), 'utf8')
+    ) as ActionYml
+    expect(emulatorAction.runs).toEqual({ using: 'node24', main: '../dist/emulator-action.js' })
+    const section = readme.slice(readme.indexOf('### Test your own workflow'))
+    for (const name of [
+      ...Object.keys(emulatorAction.inputs),
+      ...Object.keys(emulatorAction.outputs)
+    ]) {
+      expect(section, name).toContain(`\`${name}\``)
     }
   })
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const ACTION_BUNDLE = join(ROOT, 'dist', 'index.js')
 export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
+export const EMULATOR_ACTION_BUNDLE = join(ROOT, 'dist', 'emulator-action.js')
 
 /**
  * @typedef {object} ActionRun
@@ -21,7 +22,7 @@ export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
  */
 
 /**
- * Runs dist/index.js once. The environment starts empty but for PATH and HOME, so nothing from
+ * Runs an action bundle (dist/index.js unless told otherwise) once. The environment starts empty but for PATH and HOME, so nothing from
  * the calling shell (a real runner's GITHUB_* variables, a proxy) leaks into the run.
  * @param {object} options
  * @param {Record<string, string>} options.inputs action inputs by their action.yml names
@@ -29,9 +30,17 @@ export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
  * @param {unknown} [options.event] the webhook payload
  * @param {Record<string, string>} [options.env] more variables (they win over the defaults)
  * @param {string} [options.node] the Node binary (default: the one running this)
+ * @param {string} [options.bundle] the action's bundle (default: dist/index.js)
  * @returns {Promise<ActionRun>}
  */
-export async function runAction({ inputs, eventName = 'release', event = {}, env = {}, node }) {
+export async function runAction({
+  inputs,
+  eventName = 'release',
+  event = {},
+  env = {},
+  node,
+  bundle = ACTION_BUNDLE
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   try {
     const eventPath = join(dir, 'event.json')
@@ -64,7 +73,7 @@ export async function runAction({ inputs, eventName = 'release', event = {}, env
       ),
       ...env
     }
-    const child = spawn(node ?? process.execPath, [ACTION_BUNDLE], {
+    const child = spawn(node ?? process.execPath, [bundle], {
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe']
     })

@@ -1,6 +1,7 @@
-// Builds the two committed bundles: dist/index.js (the action) and dist/emulator.js (the
-// emulator's command line). Both are single ESM files with source maps, so the action runs with
-// no node_modules and stack traces still point into src/.
+// Builds the committed bundles: dist/index.js (the action), dist/emulator.js (the emulator's
+// command line) and dist/emulator-action.js (the ./emulator action that starts it). Each is one
+// ESM file with a source map, so it runs with no node_modules and stack traces still point into
+// src/.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { build } from 'esbuild'
@@ -8,7 +9,11 @@ import { build } from 'esbuild'
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 await build({
-  entryPoints: { index: 'src/index.ts', emulator: 'src/emulator/cli.ts' },
+  entryPoints: {
+    index: 'src/index.ts',
+    emulator: 'src/emulator/cli.ts',
+    'emulator-action': 'src/emulator/action.ts'
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
