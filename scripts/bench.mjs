@@ -1,0 +1,203 @@
+// `npm run bench`: what users feel of the action, measured side by side in one run.
+//  1. Time to delivered: `node dist/index.js` against the emulator versus the floor, a bare
+//     `node` process that posts one request to the same emulator (median of per-pair ratios).
+//  2. Bundle: bytes of dist/index.js (and what it loads) and the time to load it.
+//  3. Burst: ten action processes against the 1 call/s limit; time until the last lands, as a
+//     ratio of the physical limit (nine seconds), and duplicates.
+//  4. Peak memory (max RSS) of the action process.
+// Everything runs on loopback. Goals: ratio ≤ 1.15, bundle ≤ 400 KB, burst ≤ 1.5, no duplicate.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ACTION_BUNDLE, ROOT, startEmulatorProcess } from './action-process.mjs'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const KEY = 'emulator-demo-secret-key-not-for-production'
+const APP = '1400000000'
+const event = readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
+const { Api } = createRequire(import.meta.url)('tls-sig-api-v2')
+
+/** Spawns `node args…` with `env`, resolving with wall time (ms), exit code and max RSS (KB). */
+function timed(args, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(process.execPath, args, {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe']
+    })
+    let rss = ''
+    child.stdio[3].on('data', (chunk) => (rss += chunk))
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))
+      else resolve({ ms, rssKb: Number(rss) || undefined })
+    })
+  })
+}
+
+/** The environment the runner gives the action, for one run (run ids differ: no repeats). */
+function actionEnv(dir, url, runId, job = 'bench') {
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, event)
+  const output = join(dir, `output-${runId}-${job}.txt`)
+  writeFileSync(output, '')
+  return {
+    PATH: process.env.PATH ?? '',
+    GITHUB_EVENT_NAME: 'release',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: output,
+    GITHUB_REPOSITORY: 'octo-org/live-app',
+    GITHUB_RUN_ID: String(runId),
+    GITHUB_JOB: job,
+    'INPUT_SDK-APP-ID': APP,
+    'INPUT_SECRET-KEY': KEY,
+    INPUT_ENDPOINT: url
+  }
+}
+
+// The floor: start Node, post one broadcast, read the answer, exit. No toolkit, no signing.
+const FLOOR = `
+const http = require('node:http');
+const req = http.request(process.env.URL, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
+  let text = ''; res.on('data', (c) => (text += c)); res.on('end', () => { if (!text.includes('"ErrorCode":0')) process.exit(1) });
+});
+req.end(process.env.BODY);
+`
+// Reports the process's peak memory on fd 3 as it exits; loaded before the measured script.
+const RSS_PROBE = `process.on('exit', () => require('node:fs').writeSync(3, String(process.resourceUsage().maxRSS)))`
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function bundleFiles() {
+  // The entry and every chunk it may load (code splitting), not the emulator's bundles.
+  return readdirSync(join(ROOT, 'dist')).filter(
+    (f) => f.endsWith('.js') && !f.startsWith('emulator')
+  )
+}
+
+async function timeToDelivered(dir) {
+  const emulator = await startEmulatorProcess(['--rate', '1000'])
+  try {
+    const userSig = new Api(Number(APP), KEY).genUserSig('administrator', 3600)
+    const query = new URLSearchParams({
+      sdkappid: APP,
+      identifier: 'administrator',
+      usersig: userSig,
+      random: '1',
+      contenttype: 'json'
+    })
+    const url = `${emulator.url}/v4/group_open_http_svc/send_broadcast_msg?${query}`
+    const floorEnv = { PATH: process.env.PATH ?? '', URL: url }
+    const actionArgs = ['--require', join(dir, 'rss.cjs'), ACTION_BUNDLE]
+    const rows = []
+    for (let i = 0; i < RUNS + 2; i++) {
+      const body = JSON.stringify({
+        Random: i,
+        MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `floor ${i}` } }]
+      })
+      // Alternate which goes first, so drift in the machine's load hits both alike.
+      const floor = () => timed(['-e', FLOOR], { ...floorEnv, BODY: body })
+      const action = () => timed(actionArgs, actionEnv(dir, emulator.url, 1000 + i))
+      const [a, f] =
+        i % 2 ? [await action(), await floor()] : [await floor(), await action()].reverse()
+      if (i >= 2) rows.push({ action: a.ms, floor: f.ms, ratio: a.ms / f.ms, rssKb: a.rssKb }) // 2 warm-up pairs
+    }
+    const state = await emulator.state()
+    return { rows, broadcasts: state.broadcasts.length }
+  } finally {
+    await emulator.stop()
+  }
+}
+
+async function loadTime(dir) {
+  // Importing the bundle runs the action; with no inputs it stops at validation, before any
+  // network: what is left is loading and parsing.
+  const times = []
+  for (let i = 0; i < RUNS; i++) {
+    const bare = await timed(['-e', ''], { PATH: process.env.PATH ?? '' })
+    const started = process.hrtime.bigint()
+    await new Promise((resolve) => {
+      const child = spawn(process.execPath, [ACTION_BUNDLE], {
+        env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: join(dir, 'load.txt') },
+        stdio: 'ignore'
+      })
+      child.once('close', resolve)
+    })
+    times.push(Number(process.hrtime.bigint() - started) / 1e6 - bare.ms)
+  }
+  return median(times)
+}
+
+async function burst(dir) {
+  const emulator = await startEmulatorProcess(['--rate', '1'])
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1100)) // a fresh rate window
+    const started = Date.now()
+    await Promise.all(
+      Array.from({ length: 10 }, (_, job) =>
+        timed([ACTION_BUNDLE], actionEnv(dir, emulator.url, 7, `job-${job}`))
+      )
+    )
+    const state = await emulator.state()
+    const last = Math.max(...state.broadcasts.map((b) => b.time))
+    const randoms = new Set(state.broadcasts.map((b) => b.random))
+    return {
+      seconds: (last - started) / 1000,
+      landed: state.broadcasts.length,
+      duplicates: state.broadcasts.length - randoms.size,
+      requests: state.requests.length
+    }
+  } finally {
+    await emulator.stop()
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-'))
+try {
+  writeFileSync(join(dir, 'rss.cjs'), RSS_PROBE)
+  console.log(`Node ${process.version}, ${RUNS} alternating pairs\n`)
+
+  const files = bundleFiles()
+  const entryBytes = statSync(ACTION_BUNDLE).size
+  const allBytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'dist', f)).size, 0)
+  const load = await loadTime(dir)
+  console.log('2. Bundle')
+  console.log(
+    `   dist/index.js: ${(entryBytes / 1024).toFixed(0)} KB loaded at start-up (goal ≤ 400 KB); ${files.length} file(s), ${(allBytes / 1024).toFixed(0)} KB in all`
+  )
+  console.log(`   load and validate, beyond a bare node start: ${load.toFixed(1)} ms (median)\n`)
+
+  const { rows, broadcasts } = await timeToDelivered(dir)
+  const ratio = median(rows.map((r) => r.ratio))
+  console.log('1. Time to delivered')
+  console.log(
+    `   action ${median(rows.map((r) => r.action)).toFixed(1)} ms, floor ${median(rows.map((r) => r.floor)).toFixed(1)} ms (medians)`
+  )
+  console.log(
+    `   ratio ${ratio.toFixed(2)} (median of ${rows.length} pairs; goal ≤ 1.15); ${broadcasts} broadcasts landed\n`
+  )
+
+  const b = await burst(dir)
+  console.log('3. Burst: ten jobs at once against 1 call/s')
+  console.log(
+    `   last landed after ${b.seconds.toFixed(1)} s: ratio ${(b.seconds / 9).toFixed(2)} of the 9 s limit (goal ≤ 1.5)`
+  )
+  console.log(`   ${b.landed} landed, ${b.duplicates} duplicates, ${b.requests} requests\n`)
+
+  const rss = rows.map((r) => r.rssKb).filter((v) => v !== undefined)
+  console.log('4. Peak memory of the action process')
+  console.log(
+    `   max RSS ${(median(rss) / 1024).toFixed(1)} MB (median), ${(Math.max(...rss) / 1024).toFixed(1)} MB (max)`
+  )
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
