@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { announce, templateContext } from '../src/announcement.js'
 import type { JsonObject } from '../src/event.js'
 import { renderMessage } from '../src/message.js'
-import { fillTree, parseDataTemplate, TemplateError } from '../src/template.js'
+import {
+  fillTree,
+  parseDataTemplate as parseWith,
+  TemplateError,
+  yamlParserFor
+} from '../src/template.js'
 import { contextOf, payload, variant } from './helpers/events.js'
+
+const parseYaml = await yamlParserFor('yaml: is needed')
+const parseDataTemplate = (text: string, input: string) => parseWith(text, input, parseYaml)
 
 function dataOf(template: string, event = contextOf('release', payload('release-published'))) {
   const defaults = announce(event, 'auto')
@@ -153,6 +161,12 @@ describe('the data template', () => {
     ['a: 1\na: 2', /neither valid JSON nor valid YAML/]
   ])('rejects %j', (text, message) => {
     expect(templateError(() => parseDataTemplate(text, 'data'))).toMatch(message)
+  })
+
+  it('loads the YAML parser only for data that is not JSON', async () => {
+    expect(await yamlParserFor('')).toBeUndefined()
+    expect(await yamlParserFor('{"type": 1}')).toBeUndefined()
+    expect(await yamlParserFor('type: 1')).toBeTypeOf('function')
   })
 
   it('does not fill keys, only values', () => {

@@ -1,28 +1,124 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// builtin:node:fs
+var require_node_fs = __commonJS({
+  "builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// builtin:node:os
+var require_node_os = __commonJS({
+  "builtin:node:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// builtin:node:path
+var require_node_path = __commonJS({
+  "builtin:node:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// builtin:node:util
+var require_node_util = __commonJS({
+  "builtin:node:util"(exports, module) {
+    module.exports = __require("node:util");
+  }
+});
+
+// builtin:node:http
+var require_node_http = __commonJS({
+  "builtin:node:http"(exports, module) {
+    module.exports = __require("node:http");
+  }
+});
+
+// builtin:node:https
+var require_node_https = __commonJS({
+  "builtin:node:https"(exports, module) {
+    module.exports = __require("node:https");
+  }
+});
+
+// builtin:node:child_process
+var require_node_child_process = __commonJS({
+  "builtin:node:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
+// builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "builtin:node:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
+// builtin:node:zlib
+var require_node_zlib = __commonJS({
+  "builtin:node:zlib"(exports, module) {
+    module.exports = __require("node:zlib");
+  }
+});
 
 // src/emulator/cli.ts
-import { writeFileSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2 } from "node:path";
-import { parseArgs } from "node:util";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_os2 = __toESM(require_node_os(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_util = __toESM(require_node_util(), 1);
 
 // src/emulator/index.ts
-import {
-  createServer as createHttpServer
-} from "node:http";
-import { createServer as createHttpsServer } from "node:https";
+var import_node_http = __toESM(require_node_http(), 1);
+var import_node_https = __toESM(require_node_https(), 1);
 
 // src/emulator/certificate.ts
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+var import_node_child_process = __toESM(require_node_child_process(), 1);
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 function selfSignedCertificate(hostnames = []) {
-  const dir = mkdtempSync(join(tmpdir(), "tencent-chat-emulator-"));
+  const dir = (0, import_node_fs.mkdtempSync)((0, import_node_path.join)((0, import_node_os.tmpdir)(), "tencent-chat-emulator-"));
   try {
-    const key = join(dir, "key.pem");
-    const cert = join(dir, "cert.pem");
-    execFileSync(
+    const key = (0, import_node_path.join)(dir, "key.pem");
+    const cert = (0, import_node_path.join)(dir, "cert.pem");
+    (0, import_node_child_process.execFileSync)(
       "openssl",
       [
         "req",
@@ -47,12 +143,12 @@ function selfSignedCertificate(hostnames = []) {
       ],
       { stdio: ["ignore", "ignore", "pipe"] }
     );
-    return { key: readFileSync(key, "utf8"), cert: readFileSync(cert, "utf8") };
+    return { key: (0, import_node_fs.readFileSync)(key, "utf8"), cert: (0, import_node_fs.readFileSync)(cert, "utf8") };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`HTTPS needs the openssl command to make a certificate: ${reason}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    (0, import_node_fs.rmSync)(dir, { recursive: true, force: true });
   }
 }
 
@@ -174,8 +270,8 @@ function elementProblem(element) {
 }
 
 // src/emulator/usersig.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { inflateSync } from "node:zlib";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_zlib = __toESM(require_node_zlib(), 1);
 function verifyUserSig(userSig, expected) {
   if (userSig === "") return { ok: false, code: 70002, info: "usersig is empty" };
   const doc = decode(userSig);
@@ -200,9 +296,9 @@ TLS.time:${time}
 TLS.expire:${expire}
 ` + (userBuf === void 0 ? "" : `TLS.userbuf:${userBuf}
 `);
-  const want = createHmac("sha256", expected.key).update(signed, "utf8").digest();
+  const want = (0, import_node_crypto.createHmac)("sha256", expected.key).update(signed, "utf8").digest();
   const got = Buffer.from(sig, "base64");
-  if (got.length !== want.length || !timingSafeEqual(got, want)) {
+  if (got.length !== want.length || !(0, import_node_crypto.timingSafeEqual)(got, want)) {
     return { ok: false, code: 70009, info: "usersig check failed: wrong key or sdkappid" };
   }
   return { ok: true };
@@ -211,7 +307,7 @@ function decode(userSig) {
   const base64 = userSig.replaceAll("*", "+").replaceAll("-", "/").replaceAll("_", "=");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return void 0;
   try {
-    const doc = JSON.parse(inflateSync(Buffer.from(base64, "base64")).toString("utf8"));
+    const doc = JSON.parse((0, import_node_zlib.inflateSync)(Buffer.from(base64, "base64")).toString("utf8"));
     return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? doc : void 0;
   } catch {
     return void 0;
@@ -408,7 +504,7 @@ async function startEmulator(options = {}) {
       send(res, { ok: false, error: error instanceof Error ? error.message : String(error) }, 400);
     }
   };
-  const server = certificate ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler) : createHttpServer(handler);
+  const server = certificate ? (0, import_node_https.createServer)({ key: certificate.key, cert: certificate.cert }, handler) : (0, import_node_http.createServer)(handler);
   const host = options.host ?? "127.0.0.1";
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -488,7 +584,7 @@ A local stand-in for Tencent Chat's send_broadcast_msg REST API.
 var values;
 try {
   ;
-  ({ values } = parseArgs({
+  ({ values } = (0, import_node_util.parseArgs)({
     options: {
       port: { type: "string", default: "0" },
       host: { type: "string", default: "127.0.0.1" },
@@ -548,8 +644,8 @@ console.log(`Tencent Chat emulator listening on ${emulator.url}`);
 console.log(`  sdk-app-id: ${sdkAppId}   admin-identifier: ${values.admin}`);
 if (values.key === DEMO_APP.key) console.log(`  secret-key: ${DEMO_APP.key}`);
 if (emulator.certificate !== void 0) {
-  const caFile = join2(tmpdir2(), `tencent-chat-emulator-${emulator.port}.pem`);
-  writeFileSync(caFile, emulator.certificate);
+  const caFile = (0, import_node_path2.join)((0, import_node_os2.tmpdir)(), `tencent-chat-emulator-${emulator.port}.pem`);
+  (0, import_node_fs2.writeFileSync)(caFile, emulator.certificate);
   console.log(`  certificate: ${caFile} (trust it with NODE_EXTRA_CA_CERTS=${caFile})`);
 }
 console.log(`  state: GET ${emulator.url}${STATE_PATH}`);

@@ -2,6 +2,8 @@
 // INPUT_<NAME> variables, the event in the file GITHUB_EVENT_PATH names, outputs written to the
 // file GITHUB_OUTPUT names. Shared by `npm run demo` and the end-to-end tests.
 import { spawn } from 'node:child_process'
+import { get as httpGet } from 'node:http'
+import { get as httpsGet } from 'node:https'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -126,29 +128,40 @@ export function parseFileCommand(text) {
 }
 
 /**
- * Starts dist/emulator.js as its own process and waits for the URL it prints.
- * @param {string[]} [args] emulator options, such as ['--rate', '5']
- * @returns {Promise<{ url: string, state: () => Promise<any>, stop: () => Promise<void> }>}
+ * Starts dist/emulator.js as its own process and waits for the banner it prints.
+ * @param {string[]} [args] emulator options, such as ['--rate', '5'] or ['--https']
+ * @returns {Promise<{ url: string, certificate: string | undefined, state: () => Promise<any>, stop: () => Promise<void> }>}
  */
 export async function startEmulatorProcess(args = []) {
   const child = spawn(process.execPath, [EMULATOR_BUNDLE, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   /** @type {string} */
-  const url = await new Promise((resolve, reject) => {
+  const banner = await new Promise((resolve, reject) => {
     let seen = ''
     child.stdout.on('data', (chunk) => {
       seen += chunk
-      const match = /listening on (\S+)/.exec(seen)
-      if (match?.[1]) resolve(match[1])
+      if (/ state: GET \S+\n/.test(seen)) resolve(seen)
     })
     child.once('exit', (code) =>
       reject(new Error(`the emulator exited (${code}) before listening`))
     )
   })
+  const url = /listening on (\S+)/.exec(banner)?.[1] ?? ''
+  const certificate = /certificate: (\S+)/.exec(banner)?.[1]
+  const ca = certificate === undefined ? undefined : readFileSync(certificate, 'utf8')
   return {
     url,
-    state: async () => (await fetch(`${url}/__emulator/state`)).json(),
+    certificate,
+    state: () =>
+      new Promise((resolve, reject) => {
+        const get = url.startsWith('https:') ? httpsGet : httpGet
+        get(`${url}/__emulator/state`, { ca }, (res) => {
+          let text = ''
+          res.on('data', (chunk) => (text += chunk))
+          res.on('end', () => resolve(JSON.parse(text)))
+        }).on('error', reject)
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve())

@@ -3,7 +3,7 @@ import { MAX_MESSAGE_BYTES } from './budget.js'
 import type { JsonObject } from './event.js'
 import type { InputName, RawInputs } from './inputs.js'
 import { isRegion, REGION_NAMES, type Region } from './regions.js'
-import { parseDataTemplate, placeholderPaths, TemplateError } from './template.js'
+import { parseDataTemplate, placeholderPaths, TemplateError, type YamlParser } from './template.js'
 
 export type Credentials =
   { kind: 'secret-key'; secretKey: string } | { kind: 'user-sig'; userSig: string }
@@ -63,9 +63,10 @@ export class ConfigError extends Error {
 
 /**
  * Validates the raw inputs. All problems are collected, so one failed run shows everything to fix.
- * No message quotes a credential's value.
+ * No message quotes a credential's value. `parseYaml` (see `yamlParserFor`) reads a `data` that
+ * is not JSON.
  */
-export function parseConfig(raw: RawInputs): Config {
+export function parseConfig(raw: RawInputs, parseYaml?: YamlParser): Config {
   const problems: string[] = []
   const input = (name: InputName): string =>
     raw[name] === '' && name in DEFAULTS ? DEFAULTS[name as keyof typeof DEFAULTS] : raw[name]
@@ -182,7 +183,7 @@ export function parseConfig(raw: RawInputs): Config {
     template(() => placeholderPaths(raw[name], name))
   }
   const dataTemplate =
-    raw.data === '' ? undefined : template(() => parseDataTemplate(raw.data, 'data'))
+    raw.data === '' ? undefined : template(() => parseDataTemplate(raw.data, 'data', parseYaml))
   const textElement = boolean('text-element')
   const maxBytes = integer(
     'max-bytes',

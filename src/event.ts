@@ -1,4 +1,4 @@
-import * as github from '@actions/github'
+import { context } from '@actions/github'
 
 export type JsonObject = Record<string, unknown>
 
@@ -23,7 +23,6 @@ export interface EventContext {
 
 /** Reads the event context the runner provides (environment and event file). */
 export function readEventContext(): EventContext {
-  const { context } = github
   const payload = (context.payload as JsonObject | undefined) ?? {}
   const env = process.env
   const repository =

@@ -17,7 +17,7 @@ import { scrub } from './secrets.js'
 import { send } from './send.js'
 import { resolveUserSig } from './signature.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
-import { TemplateError } from './template.js'
+import { TemplateError, yamlParserFor } from './template.js'
 
 /**
  * The action: validate every input, render the announcement, sign, send, report. Nothing
@@ -28,7 +28,8 @@ export async function run(): Promise<void> {
   // Filled stage by stage, so the summary tells as much as was known when the run ended.
   let facts: Omit<SummaryFacts, 'status' | 'durationMs'> = {}
   try {
-    const config = parseConfig(readInputs())
+    const raw = readInputs()
+    const config = parseConfig(raw, await yamlParserFor(raw.data))
     const event = readEventContext()
     const defaults = announce(event, config.template)
     const context = templateContext(event, defaults)
@@ -75,7 +76,7 @@ export async function run(): Promise<void> {
       core.startGroup('Payload')
       core.info(JSON.stringify(body, null, 2))
       core.endGroup()
-      await writeSummary({ status: 'dry-run', durationMs: Date.now() - started, ...facts })
+      writeSummary({ status: 'dry-run', durationMs: Date.now() - started, ...facts })
       return
     }
 
@@ -106,7 +107,7 @@ export async function run(): Promise<void> {
       core.info(
         `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? 'try' : 'tries'}.`
       )
-      await writeSummary({
+      writeSummary({
         status: 'sent',
         durationMs: Date.now() - started,
         ...facts,
@@ -122,7 +123,7 @@ export async function run(): Promise<void> {
     // Delivery failures may be tolerated; a misconfigured step (below) always fails.
     if (config.failOnError) core.setFailed(text)
     else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
-    await writeSummary({
+    writeSummary({
       status: 'failed',
       durationMs: Date.now() - started,
       ...facts,
@@ -137,7 +138,7 @@ export async function run(): Promise<void> {
     const message = scrub(error instanceof Error ? error.message : String(error))
     if (!known) core.debug(scrub(error instanceof Error ? (error.stack ?? message) : message))
     core.setFailed(known ? message : `Unexpected failure: ${message}`)
-    await writeSummary({
+    writeSummary({
       status: 'failed',
       durationMs: Date.now() - started,
       ...facts,

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Explanation } from './outputs.js'
 import { scrub } from './secrets.js'
@@ -96,11 +97,16 @@ export function renderSummary(facts: SummaryFacts): string {
   return scrub(parts.join('\n'))
 }
 
-/** Writes the job summary; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write. */
-export async function writeSummary(facts: SummaryFacts): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+/**
+ * Appends to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write.
+ * Written directly rather than through core.summary, whose module loads fs/promises at start-up
+ * for what is one append of ready Markdown here.
+ */
+export function writeSummary(facts: SummaryFacts): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) return
   try {
-    await core.summary.addRaw(renderSummary(facts)).write()
+    appendFileSync(file, `${renderSummary(facts)}\n`)
   } catch (error) {
     core.debug(`No job summary: ${scrub(error instanceof Error ? error.message : String(error))}`)
   }

@@ -1,5 +1,3 @@
-import { parse as parseYaml } from 'yaml'
-
 /** The values `{{ path }}` placeholders can reach. */
 export type TemplateContext = Readonly<Record<string, unknown>>
 
@@ -79,14 +77,41 @@ export function treePaths(value: unknown, input: string): string[] {
   return []
 }
 
-/** Reads the `data` input: a JSON or YAML mapping. */
-export function parseDataTemplate(text: string, input: string): Record<string, unknown> {
+export type YamlParser = (text: string) => unknown
+
+/**
+ * The YAML parser, loaded only when `text` is not JSON: it is most of the action's code, and most
+ * workflows give JSON or no `data` at all, so start-up does not pay for it.
+ */
+export async function yamlParserFor(text: string): Promise<YamlParser | undefined> {
+  if (text === '' || isJson(text)) return undefined
+  // yaml is CommonJS: its exports are `default` both in Node and in the bundle's chunk.
+  const { parse } = (await import('yaml')).default
+  return (source) => parse(source, { prettyErrors: false, maxAliasCount: 50 }) as unknown
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Reads the `data` input: a JSON or YAML mapping (`parseYaml` from `yamlParserFor`). */
+export function parseDataTemplate(
+  text: string,
+  input: string,
+  parseYaml: YamlParser | undefined
+): Record<string, unknown> {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
-  } catch {
+  } catch (jsonError) {
     try {
-      parsed = parseYaml(text, { prettyErrors: false, maxAliasCount: 50 })
+      if (!parseYaml) throw jsonError
+      parsed = parseYaml(text)
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
       throw new TemplateError(input, `is neither valid JSON nor valid YAML: ${reason}`)
