@@ -1771,8 +1771,9 @@ function applyOverrides(defaults, overrides, context2) {
 
 // src/budget.ts
 var MAX_MESSAGE_BYTES = 12e3;
-var graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+var graphemes;
 function cutPoints(text2) {
+  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   const points = [0];
   for (const { index, segment } of graphemes.segment(text2)) points.push(index + segment.length);
   return points;
@@ -1805,6 +1806,7 @@ function serializedBytes(msgBody) {
 function oneLine(text2, max) {
   const first = text2.split("\n").find((line) => line.trim() !== "") ?? "";
   const trimmed = first.trim();
+  if (trimmed.length <= max) return trimmed;
   const points = cutPoints(trimmed);
   if (points.length - 1 <= max) return trimmed;
   return `${trimmed.slice(0, points[max - 1] ?? 0).trimEnd()}\u2026`;
@@ -2592,10 +2594,7 @@ function renderSummary(facts) {
   if (facts.random !== void 0) rows.push(["Random", String(facts.random)]);
   if (message) {
     const cut = message.truncated ? " (free text cut to fit)" : "";
-    rows.push([
-      "Size",
-      `${message.bytes.toLocaleString("en")} of ${message.maxBytes.toLocaleString("en")} bytes${cut}`
-    ]);
+    rows.push(["Size", `${thousands(message.bytes)} of ${thousands(message.maxBytes)} bytes${cut}`]);
   }
   if (facts.tries !== void 0) rows.push(["Tries", String(facts.tries)]);
   rows.push(["Duration", `${(facts.durationMs / 1e3).toFixed(1)} s`]);
@@ -2651,6 +2650,9 @@ function writeSummary(facts) {
   } catch (error2) {
     debug(`No job summary: ${scrub(error2 instanceof Error ? error2.message : String(error2))}`);
   }
+}
+function thousands(value) {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 function escape(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

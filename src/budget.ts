@@ -1,13 +1,15 @@
 /** Tencent's limit for one broadcast message: the serialized MsgBody, in UTF-8 bytes. */
 export const MAX_MESSAGE_BYTES = 12_000
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+/** Made on first use: building a segmenter loads ICU data, some 20 ms that most runs never need. */
+let graphemes: Intl.Segmenter | undefined
 
 /**
  * Where a text may be cut: the code-unit offset after each user-perceived character, so a cut
  * never splits a multi-byte character, a surrogate pair or an emoji sequence.
  */
 function cutPoints(text: string): number[] {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })
   const points = [0]
   for (const { index, segment } of graphemes.segment(text)) points.push(index + segment.length)
   return points
@@ -55,6 +57,8 @@ export function serializedBytes(msgBody: unknown): number {
 export function oneLine(text: string, max: number): string {
   const first = text.split('\n').find((line) => line.trim() !== '') ?? ''
   const trimmed = first.trim()
+  // No text has more characters than UTF-16 code units: a short one needs no segmenting.
+  if (trimmed.length <= max) return trimmed
   const points = cutPoints(trimmed)
   if (points.length - 1 <= max) return trimmed
   return `${trimmed.slice(0, points[max - 1] ?? 0).trimEnd()}…`
