@@ -1,13 +1,11 @@
 // Every bad input ends in one clear ::error naming it, and no request at all.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ROOT, runAction } from '../scripts/action-process.mjs'
-import { DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+import { runAction } from '../scripts/action-process.mjs'
+import { startEmulator, type Emulator } from '../src/emulator/index.js'
+import { emulatorInputs, errorLines } from './helpers/action.js'
+import { payload } from './helpers/events.js'
 
-const release = JSON.parse(
-  readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
-) as unknown
+const release = payload('release-published')
 
 let emulator: Emulator
 beforeAll(async () => {
@@ -107,16 +105,11 @@ it.each<[string, Record<string, string>, RegExp]>([
 ])('%s', async (_what, bad, message) => {
   const before = emulator.requests.length
   const run = await runAction({
-    inputs: {
-      'sdk-app-id': String(DEMO_APP.sdkAppId),
-      'secret-key': DEMO_APP.key,
-      endpoint: emulator.url,
-      ...bad
-    },
+    inputs: emulatorInputs(emulator, bad),
     event: release
   })
   expect(run.code).toBe(1)
-  const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error'))
+  const errors = errorLines(run.stdout)
   expect(errors).toHaveLength(1)
   expect(errors[0]).toMatch(message)
   expect(emulator.requests.length - before).toBe(0)

@@ -1,17 +1,19 @@
 // The committed bundle, run as the GitHub runner runs it, against the emulator on loopback.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Api } from 'tls-sig-api-v2'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, runAction } from '../scripts/action-process.mjs'
+import { runAction } from '../scripts/action-process.mjs'
 import { DEMO_APP, startEmulator, type Emulator, type Fault } from '../src/emulator/index.js'
 import { markdownToText } from '../src/markdown.js'
+import { emulatorInputs, errorLines, maskedValues } from './helpers/action.js'
+import { payload } from './helpers/events.js'
 import { runtimes } from './helpers/runtimes.js'
 
-const release = JSON.parse(
-  readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
-) as { release: { tag_name: string; html_url: string; name: string; body: string } }
+const release = payload('release-published') as {
+  release: { tag_name: string; html_url: string; name: string; body: string }
+}
 
 const found = runtimes()
 
@@ -23,21 +25,7 @@ afterEach(async () => {
   await emulator.close()
 })
 
-const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-  'sdk-app-id': String(DEMO_APP.sdkAppId),
-  'secret-key': DEMO_APP.key,
-  endpoint: emulator.url,
-  ...extra
-})
-
-const errorLines = (output: string) => output.split('\n').filter((l) => l.startsWith('::error'))
-
-/** Every value the action asked the runner to mask. */
-const maskedValues = (output: string) =>
-  output
-    .split('\n')
-    .filter((l) => l.startsWith('::add-mask::'))
-    .map((l) => l.slice('::add-mask::'.length))
+const inputs = (extra: Record<string, string> = {}) => emulatorInputs(emulator, extra)
 
 it('runs under Node 20 and Node 24', () => {
   const majors = found.map((r) => r.major)
@@ -193,10 +181,7 @@ it('signs a UserSig the emulator accepts, and accepts a ready one', async () => 
 })
 
 describe('announcements from real workflow events', () => {
-  const fixture = (name: string) =>
-    JSON.parse(
-      readFileSync(join(ROOT, '__fixtures__', 'events', `${name}.json`), 'utf8')
-    ) as unknown
+  const fixture = (name: string) => payload(name)
   const dataOf = (broadcastIndex = 0) => {
     const element = emulator.broadcasts[broadcastIndex]?.msgBody[0] as {
       MsgContent: { Data: string; Desc: string; Ext: string }

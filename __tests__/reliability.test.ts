@@ -1,10 +1,10 @@
 // Exactly-once delivery under faults, rate limits and re-runs: the committed bundle against the
 // emulator's scripted faults.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ROOT, runAction } from '../scripts/action-process.mjs'
+import { runAction } from '../scripts/action-process.mjs'
 import {
   DEMO_APP,
   startEmulator,
@@ -12,11 +12,11 @@ import {
   type EmulatorOptions,
   type Fault
 } from '../src/emulator/index.js'
+import { emulatorInputs, errorLines } from './helpers/action.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
+import { payload } from './helpers/events.js'
 
-const release = JSON.parse(
-  readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
-) as unknown
+const release = payload('release-published')
 
 let emulators: Emulator[] = []
 afterEach(async () => {
@@ -29,14 +29,8 @@ async function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return started
 }
 
-const inputs = (em: Emulator, extra: Record<string, string> = {}): Record<string, string> => ({
-  'sdk-app-id': String(DEMO_APP.sdkAppId),
-  'secret-key': DEMO_APP.key,
-  endpoint: em.url,
-  ...extra
-})
+const inputs = emulatorInputs
 
-const errorLines = (output: string) => output.split('\n').filter((l) => l.startsWith('::error'))
 const bodyRandoms = (em: Emulator) =>
   em.requests.map((r) => (JSON.parse(r.body) as { Random: number }).Random)
 

@@ -1,14 +1,12 @@
 // The dry run and the job summary, as a user sees them: the bundle run as the runner runs it.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, runAction } from '../scripts/action-process.mjs'
-import { DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+import { runAction } from '../scripts/action-process.mjs'
+import { startEmulator, type Emulator } from '../src/emulator/index.js'
 import { renderSummary } from '../src/summary.js'
+import { emulatorInputs, maskedValues } from './helpers/action.js'
+import { payload } from './helpers/events.js'
 
-const release = JSON.parse(
-  readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
-) as unknown
+const release = payload('release-published')
 
 let emulator: Emulator
 beforeEach(async () => {
@@ -18,12 +16,7 @@ afterEach(async () => {
   await emulator.close()
 })
 
-const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-  'sdk-app-id': String(DEMO_APP.sdkAppId),
-  'secret-key': DEMO_APP.key,
-  endpoint: emulator.url,
-  ...extra
-})
+const inputs = (extra: Record<string, string> = {}) => emulatorInputs(emulator, extra)
 
 describe('dry-run', () => {
   it('renders and checks the announcement, sends nothing, and needs no credential', async () => {
@@ -94,10 +87,7 @@ describe('the job summary', () => {
     expect(run.summary).toContain(
       '**What to do:** Switch on "Broadcast messaging of audio-video group"'
     )
-    const masked = run.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('::add-mask::'))
-      .map((l) => l.slice('::add-mask::'.length))
+    const masked = maskedValues(run.stdout)
     expect(masked.length).toBeGreaterThan(1)
     for (const secret of masked) expect(run.summary).not.toContain(secret)
   })
