@@ -271,6 +271,23 @@ describe('through a proxy (HTTPS_PROXY), to the region’s real domains', () => 
     }
   })
 
+  it('reaches a plain-http endpoint through HTTP_PROXY', async () => {
+    const em = await emulator()
+    const proxy = await startConnectProxy({ 'gateway.octo.example': em.port })
+    try {
+      const run = await runAction({
+        inputs: { ...regionInputs, endpoint: `http://gateway.octo.example:${em.port}` },
+        event: release,
+        env: { HTTP_PROXY: proxy.url }
+      })
+      expect(run.code, run.stdout).toBe(0)
+      expect(proxy.connects).toEqual([`gateway.octo.example:${em.port}`])
+      expect(em.broadcasts).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
   it('has no backup for an explicit endpoint', async () => {
     const proxy = await startConnectProxy({})
     try {
