@@ -1469,6 +1469,7 @@ function blockLine(line) {
 var ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
 var SET_ASIDE = /[\u{F0000}-\u{F007F}]/gu;
 function inline(text2) {
+  if (!/[\\`*_~[<&]/.test(text2)) return text2;
   return text2.replace(ESCAPED, (_all, char) => String.fromCodePoint(983040 + char.charCodeAt(0))).replace(/<(https?:\/\/[^>\s]+)>/g, "$1").replace(/<\/?[A-Za-z][^>]*>/g, "").replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, "$1").replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1").replace(/`+([^`]+?)`+/g, "$1").replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2").replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, "$1").replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, "$1").replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(SET_ASIDE, (char) => String.fromCharCode((char.codePointAt(0) ?? 983040) - 983040));
 }
 

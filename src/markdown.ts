@@ -60,6 +60,8 @@ const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~<])/g
 const SET_ASIDE = /[\u{F0000}-\u{F007F}]/gu
 
 function inline(text: string): string {
+  // Most lines of notes are plain words: skip the dozen replacements when no markup can be there.
+  if (!/[\\`*_~[<&]/.test(text)) return text
   return text
     .replace(ESCAPED, (_all, char: string) => String.fromCodePoint(0xf0000 + char.charCodeAt(0)))
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1') // autolinks
