@@ -220,6 +220,32 @@ describe('the emulator', () => {
     expect(Object.values(state.rooms[String(DEMO_APP.sdkAppId)] ?? {})).toHaveLength(2)
   })
 
+  it('takes scripted faults over HTTP, and clears them', async () => {
+    const em = await start({ apps: [{ ...DEMO_APP, rate: 100 }] })
+    const control = (method: string, body?: unknown) =>
+      fetch(`${em.url}/__emulator/faults`, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) })
+      })
+    expect((await control('POST', { kind: 'code', code: 10002, times: 2 })).status).toBe(200)
+    expect(await post(em, { Random: 1, MsgBody: [custom('x')] })).toMatchObject({
+      ErrorCode: 10002
+    })
+    expect(await post(em, { Random: 1, MsgBody: [custom('x')] })).toMatchObject({
+      ErrorCode: 10002
+    })
+    expect(await post(em, { Random: 1, MsgBody: [custom('x')] })).toMatchObject({ ErrorCode: 0 })
+    await control('POST', { kind: 'code', code: 70500, times: 5 })
+    await control('DELETE')
+    expect(await post(em, { Random: 2, MsgBody: [custom('y')] })).toMatchObject({ ErrorCode: 0 })
+    const bad = await control('POST', { kind: 'teleport' })
+    expect(bad.status).toBe(400)
+    const refused = (await bad.json()) as { ok: boolean; error: string }
+    expect(refused.ok).toBe(false)
+    expect(refused.error).toMatch(/"kind" must be/)
+    expect(em.requests.map((r) => r.fault)).toEqual(['code', 'code', undefined, undefined])
+  })
+
   it('serves HTTPS with a self-signed certificate a client can trust', async () => {
     const em = await start({ https: true })
     expect(em.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
