@@ -2,7 +2,8 @@
 // command line) and dist/emulator-action.js (the ./emulator action that starts it). Each is one
 // ESM file with a source map, so it runs with no node_modules and stack traces still point into
 // src/.
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { builtinModules, createRequire } from 'node:module'
 import { build } from 'esbuild'
 
@@ -124,14 +125,42 @@ const common = {
 rmSync('dist', { recursive: true, force: true })
 
 // The action splits: what it loads only on demand (the YAML parser) goes to dist/chunks/.
-await build({
+const action = await build({
   ...common,
   entryPoints: { index: 'src/index.ts' },
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]'
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true
 })
 // The emulator's two entries are built apart, so they share no chunk with the action.
-await build({
+const emulator = await build({
   ...common,
-  entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-action': 'src/emulator/action.ts' }
+  entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-action': 'src/emulator/action.ts' },
+  metafile: true
 })
+
+// The bundles carry third-party code; their licences travel with it, as the licences require.
+const packages = new Set()
+for (const { metafile } of [action, emulator]) {
+  for (const output of Object.values(metafile?.outputs ?? {})) {
+    // Only what reached the output: a module tree-shaken away ships nothing.
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+      if (match?.[1] && bytesInOutput > 0) packages.add(match[1])
+    }
+  }
+}
+const notices = [...packages]
+  .map((dir) => {
+    const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f))
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${license}`
+    return { name, version, text }
+  })
+  .sort((a, b) => a.name.localeCompare(b.name))
+  .filter(
+    (pkg, i, all) =>
+      all.findIndex((other) => other.name === pkg.name && other.version === pkg.version) === i
+  )
+  .map(({ name, version, text }) => `${name}@${version}\n\n${text}\n`)
+writeFileSync('dist/licenses.txt', notices.join(`\n${'-'.repeat(78)}\n\n`))
