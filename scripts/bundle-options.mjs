@@ -1,0 +1,137 @@
+// The esbuild options the committed bundles are built with, shared by scripts/bundle.mjs and by
+// the benchmark (scripts/bench.mjs), which builds its "essentials" contender the same way.
+import { readFileSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+/**
+ * Keeps out of the bundle what the action never runs, so start-up loads only what it needs:
+ * - The toolkit's modules (@actions/*) and Octokit's are marked free of side effects, so what the
+ *   action does not import goes: the Octokit client @actions/github builds at import time (the
+ *   action reads only `context`), and @actions/core's `platform` (with @actions/exec and io) and
+ *   `summary`, whose top-level `fs.promises` alone costs 10 ms of start-up.
+ * - undici (about 770 KB) is imported by @actions/http-client and @actions/github only for their
+ *   fetch and dispatcher helpers (getAgentDispatcher, getProxyFetch), which the action never
+ *   calls: HttpClient.post() goes through Node's http/https and tunnel, proxies included. It is
+ *   replaced by a module that fails loudly if that ever changes.
+ */
+/** @type {import('esbuild').Plugin} */
+export const leanToolkit = {
+  name: 'lean-toolkit',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'not-bundled' }))
+    build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, () => ({
+      loader: 'js',
+      contents: `
+        const missing = (name) => function () {
+          throw new Error(\`undici.\${name} is not bundled: the action's requests go through Node's http/https.\`)
+        }
+        export const ProxyAgent = missing('ProxyAgent')
+        export const fetch = missing('fetch')`
+    }))
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (
+        args.pluginData?.lean ||
+        !/(@octokit|@actions)[\\/]/.test(`${args.importer}/${args.path}`)
+      )
+        return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { lean: true }
+      })
+      if (resolved.errors.length > 0) return undefined
+      return { ...resolved, sideEffects: false }
+    })
+  }
+}
+
+/**
+ * Loads Node's built-in modules with require() rather than import. An ESM import of a built-in
+ * builds its ESM facade, which reads every export; `node:http` then loads Node's internal undici
+ * (for its lazy WebSocket and fetch getters), about 16 ms of start-up the action never uses.
+ */
+/** @type {import('esbuild').Plugin} */
+export const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(build) {
+    const names = builtinModules
+      .filter((name) => !name.startsWith('_'))
+      .map((name) => name.replace(/[/]/g, '\\/'))
+    const filter = new RegExp(`^(node:)?(${names.join('|')})$`)
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'builtin' }
+    )
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(args.path.startsWith('node:') ? args.path : `node:${args.path}`)})`
+    }))
+  }
+}
+
+/**
+ * Loads tunnel, which @actions/http-client uses only to reach a proxy, on its first use instead of
+ * at start-up (with assert, net and tls: about 6 ms when no proxy is set). Its four agent
+ * factories stand in for it; calling one loads the real module.
+ */
+/** @type {import('esbuild').Plugin} */
+export const tunnelOnDemand = {
+  name: 'tunnel-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^tunnel$/ }, (args) =>
+      args.namespace === 'on-demand' ? undefined : { path: 'tunnel', namespace: 'on-demand' }
+    )
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, () => ({
+      loader: 'js',
+      resolveDir: process.cwd(),
+      contents: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps']
+        .map((name) => `exports.${name} = (options) => require('tunnel').${name}(options)`)
+        .join('\n')
+    }))
+  }
+}
+
+/**
+ * Leaves the YAML parser, which only a YAML `data` input needs, out of dist/index.js: the action's
+ * `import('yaml')` loads dist/chunks/yaml.js, a bundle of its own (see scripts/bundle.mjs). Two
+ * separate bundles rather than esbuild's code splitting: splitting puts esbuild's helpers in a
+ * shared chunk, which every start-up then loads as a second module.
+ */
+/** @type {import('esbuild').Plugin} */
+export const yamlOnDemand = {
+  name: 'yaml-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './chunks/yaml.js', external: true } : undefined
+    )
+  }
+}
+
+/** Where the YAML parser's bundle comes from. */
+export const YAML_ENTRY = createRequire(import.meta.url).resolve('yaml')
+
+/** @type {import('esbuild').BuildOptions} */
+export const common = {
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  define: { __ACTION_VERSION__: JSON.stringify(version) },
+  // tls-sig-api-v2's package.json names `main` twice; esbuild takes the first, a file that does
+  // not exist. Node (JSON.parse) takes the last, the real one: resolve it the way Node does.
+  alias: { 'tls-sig-api-v2': createRequire(import.meta.url).resolve('tls-sig-api-v2') },
+  plugins: [leanToolkit, builtinsByRequire, tunnelOnDemand],
+  // Bundled CommonJS code (tls-sig-api-v2, tunnel, and built-ins above) calls require(), which an
+  // ESM file does not have.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+  }
+}
