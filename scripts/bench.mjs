@@ -1,6 +1,9 @@
 // `npm run bench`: what users feel of the action, measured side by side in one run.
 //  1. Time to delivered: `node dist/index.js` against the emulator versus the floor, a bare
 //     `node` process that posts one request to the same emulator (median of per-pair ratios).
+//     Beside them, the "essentials" (scripts/bench-essentials.mjs): the least an action on the
+//     required packages does, bundled the same way; it shows what those packages cost and what
+//     is left to the action's own work.
 //  2. Bundle: bytes of dist/index.js (and what it loads) and the time to load it.
 //  3. Burst: ten action processes against the 1 call/s limit; time until the last lands, as a
 //     ratio of the physical limit (nine seconds), and duplicates.
@@ -11,7 +14,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { build } from 'esbuild'
 import { ACTION_BUNDLE, ROOT, startEmulatorProcess } from './action-process.mjs'
+import { common } from './bundle-options.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const KEY = 'emulator-demo-secret-key-not-for-production'
@@ -95,7 +100,7 @@ const median = (values) => {
 }
 
 function bundleFiles() {
-  // The entry and the chunks it may load on demand (not the emulator's bundles).
+  // The entry and what it may load on demand (not the emulator's bundles).
   return [
     'index.js',
     ...readdirSync(join(ROOT, 'dist', 'chunks'))
@@ -104,11 +109,28 @@ function bundleFiles() {
   ]
 }
 
+/**
+ * Bundles scripts/bench-essentials.mjs with the action's esbuild options.
+ * @param {string} dir
+ * @returns {Promise<string>} the bundle's path
+ */
+async function bundleEssentials(dir) {
+  await build({
+    ...common,
+    entryPoints: { essentials: join(ROOT, 'scripts', 'bench-essentials.mjs') },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    sourcemap: false
+  })
+  return join(dir, 'essentials.mjs')
+}
+
 /** @param {string} dir */
 async function timeToDelivered(dir) {
+  const essentialsBundle = await bundleEssentials(dir)
   const emulator = await startEmulatorProcess(['--rate', '1000', '--https'])
   try {
-    // Both sides trust the emulator's certificate the same way.
+    // All sides trust the emulator's certificate the same way.
     const trust = { NODE_EXTRA_CA_CERTS: emulator.certificate ?? '' }
     const userSig = new Api(Number(APP), KEY).genUserSig('administrator', 3600)
     const query = new URLSearchParams({
@@ -120,34 +142,36 @@ async function timeToDelivered(dir) {
     })
     const url = `${emulator.url}/v4/group_open_http_svc/send_broadcast_msg?${query}`
     const floorEnv = { PATH: process.env.PATH ?? '', URL: url, ...trust }
-    const actionArgs = ['--require', join(dir, 'rss.cjs'), ACTION_BUNDLE]
+    const probe = ['--require', join(dir, 'rss.cjs')]
     const rows = []
     for (let i = 0; i < RUNS + 2; i++) {
       const body = JSON.stringify({
         Random: i,
         MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `floor ${i}` } }]
       })
-      // Alternate which goes first, so drift in the machine's load hits both alike.
-      const floor = () =>
-        timed(['--require', join(dir, 'rss.cjs'), '-e', FLOOR], { ...floorEnv, BODY: body })
-      const action = () =>
-        timed(actionArgs, { ...actionEnv(dir, emulator.url, 1000 + i), ...trust })
-      let a, f
-      if (i % 2) {
-        a = await action()
-        f = await floor()
-      } else {
-        f = await floor()
-        a = await action()
+      const env = { ...actionEnv(dir, emulator.url, 1000 + i), ...trust }
+      const contenders = [
+        () => timed([...probe, '-e', FLOOR], { ...floorEnv, BODY: body }),
+        () => timed([...probe, ACTION_BUNDLE], env),
+        () => timed([...probe, essentialsBundle], env)
+      ]
+      // Rotate which goes first, so drift in the machine's load hits all alike.
+      const times = new Array(contenders.length)
+      for (let k = 0; k < contenders.length; k++) {
+        const which = (i + k) % contenders.length
+        times[which] = await contenders[which]?.()
       }
-      // The first two pairs warm the machine's caches up and are not counted.
+      const [floor, action, essentials] = times
+      // The first two rounds warm the machine's caches up and are not counted.
       if (i >= 2)
         rows.push({
-          action: a.ms,
-          floor: f.ms,
-          ratio: a.ms / f.ms,
-          rssKb: a.rssKb,
-          floorRssKb: f.rssKb
+          action: action.ms,
+          floor: floor.ms,
+          essentials: essentials.ms,
+          ratio: action.ms / floor.ms,
+          essentialsRatio: essentials.ms / floor.ms,
+          rssKb: action.rssKb,
+          floorRssKb: floor.rssKb
         })
     }
     const state = await emulator.state()
@@ -206,7 +230,7 @@ async function burst(dir) {
 const dir = mkdtempSync(join(tmpdir(), 'bench-'))
 try {
   writeFileSync(join(dir, 'rss.cjs'), RSS_PROBE)
-  console.log(`Node ${process.version}, ${RUNS} alternating pairs\n`)
+  console.log(`Node ${process.version}, ${RUNS} rounds, the contenders' order rotating\n`)
 
   const files = bundleFiles()
   const entryBytes = statSync(ACTION_BUNDLE).size
@@ -225,7 +249,10 @@ try {
     `   action ${median(rows.map((r) => r.action)).toFixed(1)} ms, floor ${median(rows.map((r) => r.floor)).toFixed(1)} ms (medians)`
   )
   console.log(
-    `   ratio ${ratio.toFixed(2)} (median of ${rows.length} pairs; goal ≤ 1.15); ${broadcasts} broadcasts landed\n`
+    `   ratio ${ratio.toFixed(2)} (median of ${rows.length} rounds; goal ≤ 1.15); ${broadcasts} broadcasts landed`
+  )
+  console.log(
+    `   essentials (sign and post with the required packages, nothing else): ${median(rows.map((r) => r.essentials)).toFixed(1)} ms, ratio ${median(rows.map((r) => r.essentialsRatio)).toFixed(2)}\n`
   )
 
   const b = await burst(dir)
