@@ -62,11 +62,14 @@ function actionEnv(dir, url, runId, job = 'bench') {
   writeFileSync(eventPath, event)
   const output = join(dir, `output-${runId}-${job}.txt`)
   writeFileSync(output, '')
+  const summary = join(dir, `summary-${runId}-${job}.md`)
+  writeFileSync(summary, '')
   return {
     PATH: process.env.PATH ?? '',
     GITHUB_EVENT_NAME: 'release',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
     GITHUB_REPOSITORY: 'octo-org/live-app',
     GITHUB_RUN_ID: String(runId),
     GITHUB_JOB: job,
