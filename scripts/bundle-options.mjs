@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const { resolve } = createRequire(import.meta.url)
+
+/** The YAML parser's own bundle: its name under dist/ and the module it is built from. */
+export const YAML_CHUNK = { name: 'chunks/yaml', entry: resolve('yaml') }
 
 /**
  * Keeps out of the bundle what the action never runs, so start-up loads only what it needs:
@@ -106,13 +110,12 @@ export const yamlOnDemand = {
   name: 'yaml-on-demand',
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: './chunks/yaml.js', external: true } : undefined
+      args.kind === 'dynamic-import'
+        ? { path: `./${YAML_CHUNK.name}.js`, external: true }
+        : undefined
     )
   }
 }
-
-/** Where the YAML parser's bundle comes from. */
-export const YAML_ENTRY = createRequire(import.meta.url).resolve('yaml')
 
 /** @type {import('esbuild').BuildOptions} */
 export const common = {
@@ -127,7 +130,7 @@ export const common = {
   define: { __ACTION_VERSION__: JSON.stringify(version) },
   // tls-sig-api-v2's package.json names `main` twice; esbuild takes the first, a file that does
   // not exist. Node (JSON.parse) takes the last, the real one: resolve it the way Node does.
-  alias: { 'tls-sig-api-v2': createRequire(import.meta.url).resolve('tls-sig-api-v2') },
+  alias: { 'tls-sig-api-v2': resolve('tls-sig-api-v2') },
   plugins: [leanToolkit, builtinsByRequire, tunnelOnDemand],
   // Bundled CommonJS code (tls-sig-api-v2, tunnel, and built-ins above) calls require(), which an
   // ESM file does not have.

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { common, YAML_ENTRY, yamlOnDemand } from './bundle-options.mjs'
+import { common, YAML_CHUNK, yamlOnDemand } from './bundle-options.mjs'
 
 // Start from an empty dist/, so no file of an earlier layout stays behind.
 rmSync('dist', { recursive: true, force: true })
@@ -20,7 +20,7 @@ const action = await build({
 })
 const yaml = await build({
   ...common,
-  entryPoints: { 'chunks/yaml': YAML_ENTRY },
+  entryPoints: { [YAML_CHUNK.name]: YAML_CHUNK.entry },
   metafile: true
 })
 // The emulator's two entries are built apart, so they share no chunk with the action.
