@@ -3,7 +3,8 @@
 //     `node` process that posts one request to the same emulator (median of per-pair ratios).
 //     Beside them, the "essentials" (scripts/bench-essentials.mjs): the least an action on the
 //     required packages does, bundled the same way; it shows what those packages cost and what
-//     is left to the action's own work.
+//     is left to the action's own work. Each is split into phases (before its connection opens,
+//     the TLS handshake, the request and answer, after the answer), to show where they differ.
 //  2. Bundle: bytes of dist/index.js (and what it loads) and the time to load it.
 //  3. Burst: ten action processes against the 1 call/s limit; time until the last lands, as a
 //     ratio of the physical limit (nine seconds), and duplicates.
@@ -25,10 +26,10 @@ const event = readFileSync(join(ROOT, '__fixtures__', 'events', 'release-publish
 const { Api } = createRequire(import.meta.url)('tls-sig-api-v2')
 
 /**
- * Spawns `node args…` with `env`, resolving with wall time (ms) and max RSS (KB, when reported).
+ * Spawns `node args…` with `env`, resolving with wall time (ms) and what the probe reported.
  * @param {string[]} args
  * @param {Record<string, string>} env
- * @returns {Promise<{ ms: number, rssKb: number | undefined }>}
+ * @returns {Promise<{ ms: number } & Partial<Probed>>}
  */
 function timed(args, env) {
   return new Promise((resolve, reject) => {
@@ -37,15 +38,15 @@ function timed(args, env) {
       env,
       stdio: ['ignore', 'ignore', 'pipe', 'pipe']
     })
-    let rss = ''
-    child.stdio[3]?.on('data', (chunk) => (rss += chunk))
+    let probed = ''
+    child.stdio[3]?.on('data', (chunk) => (probed += chunk))
     let stderr = ''
     child.stderr?.on('data', (chunk) => (stderr += chunk))
     child.once('error', reject)
     child.once('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))
-      else resolve({ ms, rssKb: Number(rss) || undefined })
+      else resolve({ ms, ...(probed ? JSON.parse(probed) : {}) })
     })
   })
 }
@@ -88,8 +89,30 @@ const req = https.request(process.env.URL, { method: 'POST', headers: { 'Content
 });
 req.end(process.env.BODY);
 `
-// Reports the process's peak memory on fd 3 as it exits; loaded before the measured script.
-const RSS_PROBE = `process.on('exit', () => require('node:fs').writeSync(3, String(process.resourceUsage().maxRSS)))`
+/**
+ * What the probe reports; times are ms since the process started.
+ * @typedef {object} Probed
+ * @property {number} rssKb peak memory
+ * @property {number} exit when the process began to exit
+ * @property {number} [connect] when its first connection was opened
+ * @property {number} [secure] when that connection's TLS handshake ended
+ * @property {number} [answered] when the whole answer had arrived
+ */
+// Loaded before the measured script, it reports on fd 3 as the process exits. It listens on
+// Node's public diagnostics channels (Node 20 has no `net.client.socket` for TLS: no phases
+// there) and loads nothing the scripts would not load themselves.
+const PROBE = `
+const dc = require('node:diagnostics_channel');
+const at = {};
+dc.subscribe('net.client.socket', ({ socket }) => {
+  at.connect ??= performance.now();
+  socket.once('secureConnect', () => (at.secure ??= performance.now()));
+});
+dc.subscribe('http.client.response.finish', () => (at.answered ??= performance.now()));
+process.on('exit', () => require('node:fs').writeSync(3, JSON.stringify({
+  ...at, exit: performance.now(), rssKb: process.resourceUsage().maxRSS
+})));
+`
 
 /**
  * @param {number[]} values
@@ -100,6 +123,18 @@ const median = (values) => {
   const mid = sorted.length >> 1
   const at = (/** @type {number} */ i) => sorted[i] ?? Number.NaN
   return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2
+}
+
+/**
+ * Splits a run into what came before its connection opened, the TLS handshake, the request and
+ * its answer, and what came after it until exit.
+ * @param {Partial<Probed>} run
+ * @returns {number[] | undefined} ms of each phase, or undefined when the probe saw no connection
+ */
+function phases({ connect, secure, answered, exit }) {
+  if (connect === undefined || secure === undefined || answered === undefined || !exit)
+    return undefined
+  return [connect, secure - connect, answered - secure, exit - answered]
 }
 
 function bundleFiles() {
@@ -145,7 +180,7 @@ async function timeToDelivered(dir) {
     })
     const url = `${emulator.url}/v4/group_open_http_svc/send_broadcast_msg?${query}`
     const floorEnv = { PATH: process.env.PATH ?? '', URL: url, ...trust }
-    const probe = ['--require', join(dir, 'rss.cjs')]
+    const probe = ['--require', join(dir, 'probe.cjs')]
     const rows = []
     for (let i = 0; i < RUNS + 2; i++) {
       const body = JSON.stringify({
@@ -174,7 +209,8 @@ async function timeToDelivered(dir) {
           ratio: action.ms / floor.ms,
           essentialsRatio: essentials.ms / floor.ms,
           rssKb: action.rssKb,
-          floorRssKb: floor.rssKb
+          floorRssKb: floor.rssKb,
+          phases: { floor: phases(floor), essentials: phases(essentials), action: phases(action) }
         })
     }
     const state = await emulator.state()
@@ -230,9 +266,34 @@ async function burst(dir) {
   }
 }
 
+/**
+ * Where each contender's time goes, phase by phase (medians over the rounds).
+ * @param {Record<string, number[] | undefined>[]} rounds
+ */
+function printPhases(rounds) {
+  const names = ['floor', 'essentials', 'action']
+  if (rounds.some((round) => names.some((name) => round[name] === undefined))) {
+    console.log('   (no phases: this Node reports no client connections to diagnostics_channel)\n')
+    return
+  }
+  const head = ['to connect', 'TLS handshake', 'request, answer', 'answer to exit']
+  console.log(
+    `   ${'where the time goes, ms'.padEnd(24)}${head.map((h) => h.padStart(17)).join('')}`
+  )
+  for (const name of names) {
+    const cells = head.map((_, k) =>
+      median(rounds.map((round) => round[name]?.[k] ?? Number.NaN))
+        .toFixed(1)
+        .padStart(17)
+    )
+    console.log(`   ${name.padEnd(24)}${cells.join('')}`)
+  }
+  console.log()
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'bench-'))
 try {
-  writeFileSync(join(dir, 'rss.cjs'), RSS_PROBE)
+  writeFileSync(join(dir, 'probe.cjs'), PROBE)
   console.log(`Node ${process.version}, ${RUNS} rounds, the contenders' order rotating\n`)
 
   const files = bundleFiles()
@@ -255,8 +316,9 @@ try {
     `   ratio ${ratio.toFixed(2)} (median of ${rows.length} rounds; goal ≤ 1.15); ${broadcasts} broadcasts landed`
   )
   console.log(
-    `   essentials (sign and post with the required packages, nothing else): ${median(rows.map((r) => r.essentials)).toFixed(1)} ms, ratio ${median(rows.map((r) => r.essentialsRatio)).toFixed(2)}\n`
+    `   essentials (sign and post with the required packages, nothing else): ${median(rows.map((r) => r.essentials)).toFixed(1)} ms, ratio ${median(rows.map((r) => r.essentialsRatio)).toFixed(2)}`
   )
+  printPhases(rows.map((r) => r.phases))
 
   const b = await burst(dir)
   console.log('3. Burst: ten jobs at once against 1 call/s')
