@@ -128,9 +128,18 @@ export function parseFileCommand(text) {
 }
 
 /**
+ * @typedef {object} EmulatorProcess
+ * @property {string} url
+ * @property {{ sdkAppId: string, secretKey: string }} app the app it serves, as its banner names it
+ * @property {string | undefined} certificate the certificate file to trust, with --https
+ * @property {() => Promise<any>} state what it received
+ * @property {() => Promise<void>} stop
+ */
+
+/**
  * Starts dist/emulator.js as its own process and waits for the banner it prints.
  * @param {string[]} [args] emulator options, such as ['--rate', '5'] or ['--https']
- * @returns {Promise<{ url: string, certificate: string | undefined, state: () => Promise<any>, stop: () => Promise<void> }>}
+ * @returns {Promise<EmulatorProcess>}
  */
 export async function startEmulatorProcess(args = []) {
   const child = spawn(process.execPath, [EMULATOR_BUNDLE, '--port', '0', ...args], {
@@ -148,10 +157,15 @@ export async function startEmulatorProcess(args = []) {
     )
   })
   const url = /listening on (\S+)/.exec(banner)?.[1] ?? ''
+  const app = {
+    sdkAppId: /sdk-app-id: (\d+)/.exec(banner)?.[1] ?? '',
+    secretKey: /secret-key: (\S+)/.exec(banner)?.[1] ?? ''
+  }
   const certificate = /certificate: (\S+)/.exec(banner)?.[1]
   const ca = certificate === undefined ? undefined : readFileSync(certificate, 'utf8')
   return {
     url,
+    app,
     certificate,
     state: () =>
       new Promise((resolve, reject) => {

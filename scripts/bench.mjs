@@ -20,8 +20,6 @@ import { ACTION_BUNDLE, ROOT, startEmulatorProcess } from './action-process.mjs'
 import { common } from './bundle-options.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
-const KEY = 'emulator-demo-secret-key-not-for-production'
-const APP = '1400000000'
 const event = readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
 const { Api } = createRequire(import.meta.url)('tls-sig-api-v2')
 
@@ -54,11 +52,11 @@ function timed(args, env) {
 /**
  * The environment the runner gives the action, for one run (run ids differ: no repeats).
  * @param {string} dir
- * @param {string} url
+ * @param {import('./action-process.mjs').EmulatorProcess} emulator
  * @param {number} runId
  * @returns {Record<string, string>}
  */
-function actionEnv(dir, url, runId, job = 'bench') {
+function actionEnv(dir, emulator, runId, job = 'bench') {
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, event)
   const output = join(dir, `output-${runId}-${job}.txt`)
@@ -74,9 +72,9 @@ function actionEnv(dir, url, runId, job = 'bench') {
     GITHUB_REPOSITORY: 'octo-org/live-app',
     GITHUB_RUN_ID: String(runId),
     GITHUB_JOB: job,
-    'INPUT_SDK-APP-ID': APP,
-    'INPUT_SECRET-KEY': KEY,
-    INPUT_ENDPOINT: url
+    'INPUT_SDK-APP-ID': emulator.app.sdkAppId,
+    'INPUT_SECRET-KEY': emulator.app.secretKey,
+    INPUT_ENDPOINT: emulator.url
   }
 }
 
@@ -170,9 +168,10 @@ async function timeToDelivered(dir) {
   try {
     // All sides trust the emulator's certificate the same way.
     const trust = { NODE_EXTRA_CA_CERTS: emulator.certificate ?? '' }
-    const userSig = new Api(Number(APP), KEY).genUserSig('administrator', 3600)
+    const { sdkAppId, secretKey } = emulator.app
+    const userSig = new Api(Number(sdkAppId), secretKey).genUserSig('administrator', 3600)
     const query = new URLSearchParams({
-      sdkappid: APP,
+      sdkappid: sdkAppId,
       identifier: 'administrator',
       usersig: userSig,
       random: '1',
@@ -187,7 +186,7 @@ async function timeToDelivered(dir) {
         Random: i,
         MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `floor ${i}` } }]
       })
-      const env = { ...actionEnv(dir, emulator.url, 1000 + i), ...trust }
+      const env = { ...actionEnv(dir, emulator, 1000 + i), ...trust }
       const contenders = [
         () => timed([...probe, '-e', FLOOR], { ...floorEnv, BODY: body }),
         () => timed([...probe, ACTION_BUNDLE], env),
@@ -249,7 +248,7 @@ async function burst(dir) {
     const started = Date.now()
     await Promise.all(
       Array.from({ length: 10 }, (_, job) =>
-        timed([ACTION_BUNDLE], actionEnv(dir, emulator.url, 7, `job-${job}`))
+        timed([ACTION_BUNDLE], actionEnv(dir, emulator, 7, `job-${job}`))
       )
     )
     const state = await emulator.state()

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, runAction, startEmulatorProcess } from './action-process.mjs'
 
-const DEMO_KEY = 'emulator-demo-secret-key-not-for-production'
 const event = JSON.parse(
   readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
 )
@@ -19,8 +18,8 @@ try {
     eventName: 'release',
     event,
     inputs: {
-      'sdk-app-id': '1400000000',
-      'secret-key': DEMO_KEY,
+      'sdk-app-id': emulator.app.sdkAppId,
+      'secret-key': emulator.app.secretKey,
       endpoint: emulator.url
     }
   })
