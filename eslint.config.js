@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -27,7 +27,8 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         URLSearchParams: 'readonly',
-        setTimeout: 'readonly'
+        setTimeout: 'readonly',
+        Buffer: 'readonly'
       }
     }
   }

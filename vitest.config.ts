@@ -11,7 +11,9 @@ export default defineConfig({
   define: { __ACTION_VERSION__: JSON.stringify(version) },
   test: {
     include: ['__tests__/**/*.test.ts'],
-    // End-to-end tests spawn real processes; the machine has two cores.
+    // Bundles src/ for the process-level tests (*.e2e.test.ts), which run it as the runner does.
+    globalSetup: ['__tests__/helpers/global-setup.ts'],
+    // Process-level tests spawn real processes; the machine has two cores.
     testTimeout: 30_000,
     hookTimeout: 30_000,
     clearMocks: true,

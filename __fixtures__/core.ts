@@ -1,12 +1,37 @@
-// Stand-ins for the parts of @actions/core the action uses, for unit tests that mock the module
-// (`vi.mock('@actions/core', () => import('../__fixtures__/core.js'))`).
+// A stand-in for @actions/core, for tests that drive the action in-process: inputs come from a
+// map, and what the runner would show is recorded as the workflow commands it would read.
 import { vi } from 'vitest'
+import type { Core } from '../src/dependencies.js'
 
-export const debug = vi.fn<(message: string) => void>()
-export const info = vi.fn<(message: string) => void>()
-export const warning = vi.fn<(message: string) => void>()
-export const error = vi.fn<(message: string) => void>()
-export const setFailed = vi.fn<(message: string) => void>()
-export const setSecret = vi.fn<(secret: string) => void>()
-export const setOutput = vi.fn<(name: string, value: string) => void>()
-export const getInput = vi.fn<(name: string) => string>(() => '')
+export function fakeCore(inputs: Record<string, string> = {}) {
+  /** Every line the action printed, in order: `::error::…`, `::add-mask::…`, plain info lines. */
+  const log: string[] = []
+  /** The outputs set, by name. */
+  const outputs: Record<string, string> = {}
+  const command = (name: string) => (message: string | Error) => {
+    log.push(`::${name}::${String(message)}`)
+  }
+  return {
+    log,
+    outputs,
+    // As the toolkit reads INPUT_<NAME>: trimmed, empty when not given.
+    getInput: vi.fn<Core['getInput']>((name) => (inputs[name] ?? '').trim()),
+    setOutput: vi.fn<Core['setOutput']>((name, value) => {
+      outputs[name] = String(value)
+    }),
+    setSecret: vi.fn<Core['setSecret']>(command('add-mask')),
+    setFailed: vi.fn<Core['setFailed']>(command('error')),
+    debug: vi.fn<Core['debug']>(command('debug')),
+    notice: vi.fn<Core['notice']>(command('notice')),
+    warning: vi.fn<Core['warning']>(command('warning')),
+    info: vi.fn<Core['info']>((message) => {
+      log.push(message)
+    }),
+    startGroup: vi.fn<Core['startGroup']>(command('group')),
+    endGroup: vi.fn<Core['endGroup']>(() => {
+      log.push('::endgroup::')
+    })
+  } satisfies Core & Record<string, unknown>
+}
+
+export type FakeCore = ReturnType<typeof fakeCore>

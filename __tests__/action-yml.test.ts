@@ -1,11 +1,13 @@
+// action.yml, the README and the code describe the same action: every input with its default,
+// every output, every error code with its remedy, the examples and the file layout.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ROOT } from '../scripts/action-process.mjs'
-import { DEFAULTS } from '../src/config.js'
-import { INPUT_NAMES } from '../src/inputs.js'
+import { INPUTS } from '../src/inputs.js'
+import { OUTPUT_NAMES } from '../src/report.js'
 import { TENCENT_ERRORS } from '../src/tencent-errors.js'
+import { ROOT } from './helpers/action-process.mjs'
 
 interface ActionYml {
   runs: { using: string; main: string }
@@ -33,60 +35,71 @@ function readmeTable(kind: 'input' | 'output'): Map<string, string[]> {
   return rows
 }
 
+const specs = Object.entries(INPUTS) as [
+  string,
+  { default?: string; required?: string; secret?: true }
+][]
+
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
-  it('declares exactly the inputs the action reads', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+  it('declares exactly the inputs the action reads, in the same order', () => {
+    expect(Object.keys(action.inputs)).toEqual(Object.keys(INPUTS))
   })
 
-  it('declares the same defaults the code applies when run without the runner', () => {
-    const declared = Object.fromEntries(
-      Object.entries(action.inputs)
-        .filter(([, input]) => input.default !== undefined)
-        .map(([name, input]) => [name, input.default])
-    )
-    expect(declared).toEqual(DEFAULTS)
-    expect(action.inputs['sdk-app-id']?.required).toBe(true)
+  it('declares the defaults the code applies, and which inputs are required', () => {
+    for (const [name, spec] of specs) {
+      expect(action.inputs[name]?.default, name).toBe(spec.default)
+      expect(action.inputs[name]?.required ?? false, name).toBe(spec.required !== undefined)
+    }
   })
 
-  it('declares the documented outputs', () => {
-    expect(Object.keys(action.outputs)).toEqual([
-      'msg-seq',
-      'random',
-      'payload',
-      'truncated',
-      'tries',
-      'status',
-      'error-code',
-      'error-info'
-    ])
+  it('tells to pass each credential from a secret', () => {
+    for (const [name, spec] of specs) {
+      if (spec.secret) expect(action.inputs[name]?.description, name).toMatch(/secret/i)
+    }
+  })
+
+  it('declares the outputs every run sets, in the same order', () => {
+    expect(Object.keys(action.outputs)).toEqual([...OUTPUT_NAMES])
   })
 })
 
 describe('README', () => {
   it('documents every input with its default, and nothing else', () => {
     const rows = readmeTable('input')
-    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
-    for (const [name, input] of Object.entries(action.inputs)) {
+    expect([...rows.keys()].sort()).toEqual(Object.keys(INPUTS).sort())
+    for (const [name, spec] of specs) {
       const defaultCell = rows.get(name)?.[1] ?? ''
-      if (input.default !== undefined) expect(defaultCell, name).toBe(`\`${input.default}\``)
-      else if (input.required) expect(defaultCell, name).toMatch(/required/i)
+      if (spec.default !== undefined) expect(defaultCell, name).toBe(`\`${spec.default}\``)
+      else if (spec.required) expect(defaultCell, name).toMatch(/required/i)
       else expect(defaultCell, name).toBe('')
+      if (spec.secret) expect(rows.get(name)?.[2], name).toMatch(/secret/i)
     }
   })
 
   it('documents every output, and nothing else', () => {
-    expect([...readmeTable('output').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+    expect([...readmeTable('output').keys()].sort()).toEqual([...OUTPUT_NAMES].sort())
   })
 
-  it('lists every error code the action knows, with the remedy it prints', () => {
-    for (const [code, { remedy }] of Object.entries(TENCENT_ERRORS)) {
+  it('lists every error code the action knows: its meaning, whether it is retried, the remedy', () => {
+    const retried = {
+      yes: /^yes(, after ≥ 1 s)?$/,
+      no: /^no$/,
+      'new-usersig': /^yes, with a new UserSig \(secret-key only\)$/,
+      'after-60s': /^after 60 s, when the budget allows$/
+    }
+    for (const [code, { meaning, retry, remedy }] of Object.entries(TENCENT_ERRORS)) {
       const row = readme.split('\n').find((line) => line.startsWith(`| ${code} `))
-      expect(row, code).toBeDefined()
-      expect(row?.replace(/\s+/g, ' '), code).toContain(remedy.replaceAll('|', '\\|'))
+      const [, shownMeaning, shownRetry, shownRemedy] = (row ?? '')
+        .split(' | ')
+        .map((c) => c.trim())
+      expect(shownMeaning, code).toBe(meaning)
+      expect(Object.keys(retried), code).toContain(retry)
+      expect(shownRetry, code).toMatch(retried[retry])
+      expect(shownRemedy?.replace(/\s*\|$/, ''), code).toBe(remedy.replaceAll('|', '\\|'))
     }
   })
 
@@ -112,5 +125,12 @@ describe('README', () => {
   it('shows the newcomer commands', () => {
     expect(readme).toContain('npm ci && npm run demo')
     expect(readme).toContain('npm test')
+  })
+
+  it('lists every file of src/ in its architecture section, and no file that is not there', () => {
+    const section = readme.slice(readme.indexOf('### Architecture'), readme.indexOf('### Testing'))
+    const listed = [...section.matchAll(/^\s*\d+\. `src\/([\w-]+\.ts)`/gm)].map((m) => m[1])
+    const tree = readdirSync(join(ROOT, 'src')).filter((file) => file.endsWith('.ts'))
+    expect([...listed].sort()).toEqual(tree.sort())
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { announce, announcementData, applyOverrides, templateContext } from '../src/announcement.js'
-import type { JsonObject } from '../src/event.js'
+import type { JsonObject } from '../src/json.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
 const release = (change: (release: JsonObject) => void = () => undefined) =>

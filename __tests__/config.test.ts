@@ -1,17 +1,21 @@
+// Every input's validation, in one table: each bad value is reported as one sentence that names
+// the input and says what it accepts. The process-level tests check one case per error class.
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../src/config.js'
-import { INPUT_NAMES, type RawInputs } from '../src/inputs.js'
+import { INPUTS, type RawInputs } from '../src/inputs.js'
+import { dataParserFor } from '../src/template.js'
 
 const valid = { 'sdk-app-id': '1400000000', 'secret-key': 'k3y' }
+const parseYaml = await dataParserFor('yaml: loaded')
 
 function raw(overrides: Partial<RawInputs> = {}): RawInputs {
-  const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as RawInputs
-  return { ...inputs, ...valid, ...overrides }
+  const empty = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, ''])) as RawInputs
+  return { ...empty, ...valid, ...overrides }
 }
 
 function problems(overrides: Partial<RawInputs>): string[] {
   try {
-    parseConfig(raw(overrides))
+    parseConfig(raw(overrides), parseYaml)
   } catch (error) {
     if (error instanceof ConfigError) return error.problems
     throw error
@@ -55,105 +59,200 @@ describe('parseConfig', () => {
         'cloud-custom-data': '{"priority":"high"}',
         random: '4294967295',
         'user-sig-ttl': '86400',
-        'timeout-seconds': '120'
-      })
+        'timeout-seconds': '120',
+        template: 'deploy',
+        title: 'T {{ actor }}',
+        message: 'M',
+        desc: 'D',
+        data: 'type: 1',
+        'text-element': 'True',
+        'max-bytes': '256',
+        retries: '0',
+        'fail-on-error': 'FALSE',
+        'dry-run': 'true'
+      }),
+      parseYaml
     )
-    expect(config).toMatchObject({
+    expect(config).toEqual({
+      sdkAppId: 1400000000,
       credentials: { kind: 'user-sig', userSig: 'eJw1jt*sig' },
       adminIdentifier: 'ops_admin',
       region: 'silicon-valley',
+      endpoint: new URL('https://proxy.example.test/tencent'),
       fromAccount: 'release-bot',
       cloudCustomData: '{"priority":"high"}',
       random: 4294967295,
       userSigTtl: 86400,
-      timeoutSeconds: 120
+      timeoutSeconds: 120,
+      template: 'deploy',
+      overrides: { title: 'T {{ actor }}', message: 'M', desc: 'D' },
+      dataTemplate: { type: 1 },
+      textElement: true,
+      maxBytes: 256,
+      retries: 0,
+      failOnError: false,
+      dryRun: true
     })
-    expect(config.endpoint?.href).toBe('https://proxy.example.test/tencent')
   })
 
   it.each([
-    ['sdk-app-id', { 'sdk-app-id': '' }, /`sdk-app-id` is required/],
-    ['sdk-app-id', { 'sdk-app-id': 'abc' }, /`sdk-app-id` must be .*digits only; got "abc"/],
+    ['the smallest values', { random: '0', 'user-sig-ttl': '1', 'timeout-seconds': '1' }],
+    ['an IPv4 loopback endpoint with a path', { endpoint: 'http://127.0.0.1:8080/tencent' }],
+    ['an account of exactly 32 bytes', { 'admin-identifier': 'a'.repeat(32) }],
+    ['a non-ASCII account within 32 bytes', { 'from-account': '管理员'.repeat(3) }]
+  ])('accepts %s', (_what, overrides) => {
+    expect(() => parseConfig(raw(overrides))).not.toThrow()
+  })
+
+  it('needs no credential in a dry run', () => {
+    expect(parseConfig(raw({ 'secret-key': '', 'dry-run': 'true' })).credentials).toBeUndefined()
+  })
+
+  it.each<[string, Partial<RawInputs>, RegExp]>([
+    ['sdk-app-id', { 'sdk-app-id': '' }, /^Input `sdk-app-id` is required: the SDKAppID/],
+    ['sdk-app-id', { 'sdk-app-id': 'abc' }, /`sdk-app-id` must be .*digits only; got "abc"\.$/],
+    ['sdk-app-id', { 'sdk-app-id': '14OOOOOOOO' }, /`sdk-app-id` must be/],
     ['sdk-app-id', { 'sdk-app-id': '14e8' }, /`sdk-app-id` must be/],
     ['sdk-app-id', { 'sdk-app-id': '-1400000000' }, /`sdk-app-id` must be/],
-    ['sdk-app-id', { 'sdk-app-id': '0' }, /`sdk-app-id` must be/],
+    ['sdk-app-id', { 'sdk-app-id': '0' }, /`sdk-app-id` must be .*; got "0"/],
     ['sdk-app-id', { 'sdk-app-id': '4294967296' }, /`sdk-app-id` must be/],
     [
       'secret-key',
       { 'secret-key': '', 'user-sig': '' },
-      /`secret-key` or input `user-sig` is required/
+      /^Input `secret-key` or input `user-sig` is required: give the app key/
     ],
     ['secret-key', { 'user-sig': 'sig' }, /`secret-key` and input `user-sig` are both set/],
     [
       'admin-identifier',
-      { 'admin-identifier': 'admin istrator' },
-      /`admin-identifier` must be a Tencent Chat account ID/
+      { 'admin-identifier': 'ops admin' },
+      /^Input `admin-identifier` must be a Tencent Chat account ID: at most 32 bytes, no spaces or control characters; got "ops admin"\.$/
     ],
     ['admin-identifier', { 'admin-identifier': 'a'.repeat(33) }, /`admin-identifier` must be/],
+    ['admin-identifier', { 'admin-identifier': '管理员'.repeat(4) }, /`admin-identifier` must/],
     [
       'region',
       { region: 'hongkong' },
-      /`region` must be one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta; got "hongkong"/
+      /^Input `region` must be one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta; got "hongkong"\.$/
     ],
     ['region', { region: 'China' }, /`region` must be one of/],
     [
       'endpoint',
       { endpoint: 'ftp://127.0.0.1' },
-      /`endpoint` must be an http:\/\/ or https:\/\/ base URL/
+      /^Input `endpoint` must be an http:\/\/ or https:\/\/ base URL; got "ftp:\/\/127\.0\.0\.1"\.$/
     ],
-    [
-      'endpoint',
-      { endpoint: '127.0.0.1:8080' },
-      /`endpoint` must be an http:\/\/ or https:\/\/ base URL/
-    ],
-    [
-      'endpoint',
-      { endpoint: 'http://127.0.0.1/?sdkappid=1' },
-      /`endpoint` must be a plain base URL/
-    ],
-    ['endpoint', { endpoint: 'https://user:pw@proxy.test' }, /`endpoint` must be a plain base URL/],
-    [
-      'from-account',
-      { 'from-account': 'bot\u0000' },
-      /`from-account` must be a Tencent Chat account ID/
-    ],
+    ['endpoint', { endpoint: 'ws://127.0.0.1:1' }, /`endpoint` must be an http:\/\/ or https/],
+    ['endpoint', { endpoint: '127.0.0.1:8080' }, /`endpoint` must be an http:\/\/ or https/],
+    ['endpoint', { endpoint: 'http://127.0.0.1/?sdkappid=1' }, /`endpoint` must be a plain base/],
+    ['endpoint', { endpoint: 'http://127.0.0.1/#top' }, /`endpoint` must be a plain base URL/],
+    ['endpoint', { endpoint: 'https://user:pw@proxy.test' }, /`endpoint` must be a plain base/],
+    ['endpoint', { endpoint: 'https://:pw@proxy.test' }, /`endpoint` must be a plain base URL/],
+    ['endpoint', { endpoint: 'https://ops@proxy.test' }, /`endpoint` must be a plain base URL/],
+    ['from-account', { 'from-account': 'bot\u0000' }, /`from-account` must be a Tencent Chat/],
+    ['from-account', { 'from-account': 'bot\tone' }, /`from-account` must be a Tencent Chat/],
     [
       'random',
       { random: '4294967296' },
-      /`random` must be an unsigned 32-bit integer, 0 to 4294967295; got 4294967296/
+      /^Input `random` must be an unsigned 32-bit integer, 0 to 4294967295; got "4294967296"\.$/
     ],
     ['random', { random: '-1' }, /`random` must be an unsigned 32-bit integer/],
     ['random', { random: '1.5' }, /`random` must be/],
     [
       'user-sig-ttl',
       { 'user-sig-ttl': '0' },
-      /`user-sig-ttl` must be a whole number of seconds from 1 to 86400; got 0/
+      /^Input `user-sig-ttl` must be a whole number of seconds from 1 to 86400; got "0"\.$/
     ],
     ['user-sig-ttl', { 'user-sig-ttl': '86401' }, /`user-sig-ttl` must be/],
     ['user-sig-ttl', { 'user-sig-ttl': '5m' }, /`user-sig-ttl` must be/],
     [
       'timeout-seconds',
       { 'timeout-seconds': '0' },
-      /`timeout-seconds` must be a whole number of seconds from 1 to 120/
+      /^Input `timeout-seconds` must be a whole number of seconds from 1 to 120; got "0"\.$/
     ],
-    ['timeout-seconds', { 'timeout-seconds': '121' }, /`timeout-seconds` must be/]
-  ])('rejects a bad %s with a message naming it (%j)', (_name, overrides, message) => {
+    ['timeout-seconds', { 'timeout-seconds': '121' }, /`timeout-seconds` must be/],
+    [
+      'template',
+      { template: 'hotfix' },
+      /^Input `template` must be one of auto, release, deploy, manual; got "hotfix"\.$/
+    ],
+    [
+      'title',
+      { title: '{{ process.env.HOME }}x{{ a b }}' },
+      /^Input `title` has the placeholder \{\{ a b \}\}, which is not a path/
+    ],
+    [
+      'message',
+      { message: '{{ a + b }}' },
+      /^Input `message` has the placeholder \{\{ a \+ b \}\}/
+    ],
+    ['desc', { desc: '{{}}' }, /^Input `desc` has the placeholder \{\{\}\}/],
+    ['data', { data: '[1, 2]' }, /^Input `data` must be a JSON or YAML object/],
+    ['data', { data: 'a: [1, 2\nb: 3' }, /^Input `data` is neither valid JSON nor valid YAML/],
+    ['data', { data: '{"v": "{{ a..b }}"}' }, /^Input `data` has the placeholder \{\{ a\.\.b \}\}/],
+    [
+      'text-element',
+      { 'text-element': '1' },
+      /^Input `text-element` must be `true` or `false`; got "1"\.$/
+    ],
+    [
+      'max-bytes',
+      { 'max-bytes': '20000' },
+      /^Input `max-bytes` must be a whole number of bytes from 256 to 12000; got "20000"\.$/
+    ],
+    ['max-bytes', { 'max-bytes': '255' }, /`max-bytes` must be a whole number of bytes from 256/],
+    [
+      'retries',
+      { retries: '-1' },
+      /^Input `retries` must be a whole number of retries from 0 to 20; got "-1"\.$/
+    ],
+    ['retries', { retries: '21' }, /`retries` must be/],
+    [
+      'fail-on-error',
+      { 'fail-on-error': 'yes' },
+      /^Input `fail-on-error` must be `true` or `false`; got "yes"\.$/
+    ],
+    ['dry-run', { 'dry-run': 'on' }, /^Input `dry-run` must be `true` or `false`; got "on"\.$/],
+    ['text-element', { 'text-element': 'true!' }, /`text-element` must be `true` or `false`/],
+    ['text-element', { 'text-element': 'not true' }, /`text-element` must be `true` or/],
+    ['fail-on-error', { 'fail-on-error': 'falsey' }, /`fail-on-error` must be `true` or/],
+    ['fail-on-error', { 'fail-on-error': 'is false' }, /`fail-on-error` must be `true` or/]
+  ])('rejects a bad %s with one sentence naming it (%j)', (_name, overrides, message) => {
     const found = problems(overrides)
     expect(found).toHaveLength(1)
     expect(found[0]).toMatch(message)
   })
 
-  it('reports every bad input at once', () => {
-    const found = problems({ 'sdk-app-id': 'x', region: 'mars', 'user-sig-ttl': '0' })
+  it('shows a rejected value of 80 characters whole', () => {
+    const [problem] = problems({ region: 'x'.repeat(80) })
+    expect(problem).toMatch(new RegExp(`got "${'x'.repeat(80)}"\\.$`))
+  })
+
+  it('shows a long rejected value cut, so the message stays readable', () => {
+    const [problem] = problems({ region: 'x'.repeat(200) })
+    expect(problem).toBe(
+      `Input \`region\` must be one of china, singapore, seoul, tokyo, frankfurt, mumbai, silicon-valley, jakarta; got "${'x'.repeat(80)}…".`
+    )
+  })
+
+  it('reports every bad input at once, in the order of action.yml', () => {
+    const found = problems({
+      'sdk-app-id': 'x',
+      'secret-key': '',
+      region: 'mars',
+      'user-sig-ttl': '0',
+      'dry-run': 'false'
+    })
     expect(found.map((p) => /`([a-z-]+)`/.exec(p)?.[1])).toEqual([
       'sdk-app-id',
       'region',
-      'user-sig-ttl'
+      'user-sig-ttl',
+      'secret-key'
     ])
   })
 
   it('never quotes a credential in an error', () => {
     const found = problems({ 'secret-key': 'super-secret-value', 'user-sig': 'sig-secret-value' })
-    expect(found.join('\n')).not.toMatch(/secret-value/)
+    expect(found).toEqual([
+      'Input `secret-key` and input `user-sig` are both set: give exactly one of them.'
+    ])
   })
 })

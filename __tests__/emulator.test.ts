@@ -1,7 +1,7 @@
 import { request as httpsRequest } from 'node:https'
 import { Api } from 'tls-sig-api-v2'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BROADCAST_PATH, DEMO_APP, startEmulator, type Emulator } from '../src/emulator/index.js'
+import { BROADCAST_PATH, DEMO_APP, startEmulator, type Emulator } from '../emulator/src/index.js'
 
 const sig = (id: string = DEMO_APP.admin, key: string = DEMO_APP.key) =>
   new Api(DEMO_APP.sdkAppId, key).genUserSig(id, 300)

@@ -28,7 +28,57 @@ describe('markdownToText', () => {
     ['[ref]: https://x.test\nline', 'line'],
     ['Full Changelog: <https://x.test/compare>', 'Full Changelog: https://x.test/compare'],
     ['a\r\nb\r\n\r\n\r\n\r\nc', 'a\nb\n\nc'],
-    ['\\*not italic\\*', '*not italic*']
+    ['\\*not italic\\*', '*not italic*'],
+    ['\\*', '*'],
+    // Line endings and blank lines
+    ['a\rb', 'a\nb'],
+    ['a   \nb\t\t', 'a\nb'],
+    ['\n\n\nx\n\n\n', 'x'],
+    // Code fences: only at the start of a line, three marks or more, closed by the same mark
+    ['a ```\n**b**', 'a ```\nb'],
+    ['  ```\n**x**\n  ```', '**x**'],
+    ['`a` b\n**c**', 'a b\nc'],
+    ['~ not a fence\n**c**', '~ not a fence\nc'],
+    ['```\n~~~\n**x**\n```', '~~~\n**x**'],
+    ['```\ncode\n```\n**after**', 'code\nafter'],
+    // Reference definitions and rules: whole lines only
+    ['Note [a]: b', 'Note [a]: b'],
+    ['  [ref]: https://x.test', ''],
+    ['[ref]:   https://x.test', ''],
+    ['a ---', 'a ---'],
+    ['--- x', '--- x'],
+    ['  ---', ''],
+    ['- - -', ''],
+    ['---  ', ''],
+    ['x | -', 'x | -'],
+    ['| - | x', '| - | x'],
+    ['| :-- |', ''],
+    [' |---|', ''],
+    ['|--- |', ''],
+    [':-:', ':-:'],
+    // Headings, quotes and lists
+    ['a # b', 'a # b'],
+    ['## Title ##', 'Title'],
+    ['  ## Indented', 'Indented'],
+    ['##   Spaced', 'Spaced'],
+    ['> > nested', 'nested'],
+    ['>tight', 'tight'],
+    ['see - [x] that', 'see - [x] that'],
+    ['  - [x] nested task', '  • nested task'],
+    ['-  [x] wide', '• wide'],
+    ['- [x]  done', '• done'],
+    ['-   item', '• item'],
+    // Tables: a whole line between pipes
+    ['a | b |', 'a | b |'],
+    ['| a | b', '| a | b'],
+    ['  | a | b |', 'a · b'],
+    ['| a | b |  ', 'a · b'],
+    // Inline markup
+    ['<http://x.test/a>', 'http://x.test/a'],
+    ['[a](https://x.test/a_(bc))', 'a'],
+    ['[the docs][1] and [x][] here', 'the docs and x here'],
+    ['``code``', 'code'],
+    ['a&nbsp;b &lt;c&gt; &quot;d&quot; &amp;', 'a b <c> "d" &']
   ])('%j → %j', (markdown, text) => {
     expect(markdownToText(markdown)).toBe(text)
   })

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { ROOT } from '../scripts/action-process.mjs'
+import { ROOT } from './helpers/action-process.mjs'
 import { announce, templateContext, type Announcement } from '../src/announcement.js'
-import { cutToFit, MAX_MESSAGE_BYTES, oneLine, serializedBytes } from '../src/budget.js'
-import type { EventContext, JsonObject } from '../src/event.js'
-import { markdownToText } from '../src/markdown.js'
+import type { EventContext } from '../src/event.js'
+import type { JsonObject } from '../src/json.js'
 import {
+  broadcastBody,
   MessageTooLargeError,
   renderMessage,
   type MessageOptions,
@@ -30,7 +30,7 @@ function render(event: EventContext, options: Partial<MessageOptions> = {}) {
       dataTemplate: undefined,
       context: templateContext(event, defaults),
       textElement: false,
-      maxBytes: MAX_MESSAGE_BYTES,
+      maxBytes: 12_000,
       ...options
     })
   }
@@ -41,6 +41,9 @@ function custom(msgBody: MsgElement[]) {
   if (element?.MsgType !== 'TIMCustomElem') throw new Error('no TIMCustomElem')
   return { ...element.MsgContent, data: JSON.parse(element.MsgContent.Data) as JsonObject }
 }
+
+/** The size as Tencent counts it, computed here independently of the code under test. */
+const bytesOf = (msgBody: unknown) => Buffer.byteLength(JSON.stringify(msgBody), 'utf8')
 
 const graphemeEnds = (text: string) =>
   new Set(
@@ -71,7 +74,7 @@ describe('the default message', () => {
       truncated: false
     })
     expect(truncated).toBe(false)
-    expect(bytes).toBe(serializedBytes(msgBody))
+    expect(bytes).toBe(bytesOf(msgBody))
   })
 
   it('adds a readable TIMTextElem on request', () => {
@@ -86,10 +89,17 @@ describe('the default message', () => {
     })
   })
 
-  it('keeps Desc to one short line', () => {
-    const { msgBody } = render(contextOf('workflow_dispatch', payload('workflow-dispatch')), {})
-    expect(custom(msgBody).Desc).toBe('octo-org/live-app announcement')
-    expect(oneLine(`\n  ${'长'.repeat(300)}\nsecond`, 150)).toBe(`${'长'.repeat(149)}…`)
+  it('keeps Desc to one line of at most 150 characters', () => {
+    const event = contextOf('release', payload('release-published'))
+    const defaults = { ...announce(event, 'auto'), desc: `\n  ${'长'.repeat(300)}\nsecond` }
+    const { msgBody, desc } = renderMessage(defaults, {
+      dataTemplate: undefined,
+      context: {},
+      textElement: false,
+      maxBytes: 12_000
+    })
+    expect(custom(msgBody).Desc).toBe(`${'长'.repeat(149)}…`)
+    expect(desc).toBe(`${'长'.repeat(149)}…`)
   })
 
   it.each([
@@ -151,7 +161,8 @@ describe('the byte budget', () => {
     const family = '👨‍👩‍👧‍👦'
     const text = `${'直播'.repeat(10)}${family.repeat(2000)}`
     const { msgBody } = render(releaseWith(text), { maxBytes: 3000 })
-    expectCleanCut(markdownToText(text), custom(msgBody).data.text as string)
+    // The notes have no Markdown: the text is the notes themselves.
+    expectCleanCut(text, custom(msgBody).data.text as string)
   })
 
   it('fails when the fixed fields alone are over the limit', () => {
@@ -182,11 +193,110 @@ describe('the byte budget', () => {
       /^notes notes .*… https:\/\/github\.com\/octo-org\/live-app\/releases\/tag\/v2\.3\.0$/
     )
   })
+})
 
-  it('cutToFit gives back the text that fits whole, and nothing when not even … fits', () => {
-    expect(cutToFit('short', () => true)).toBe('short')
-    expect(cutToFit('short', () => false)).toBeUndefined()
-    expect(cutToFit('abcdef', (t) => t.length <= 4)).toBe('abc…')
+describe('cutting a custom Data shape', () => {
+  const longNotes = (length: number) => releaseWith('n'.repeat(length))
+  const renderShape = (event: EventContext, dataTemplate: JsonObject, maxBytes: number) => {
+    const defaults = announce(event, 'auto')
+    return renderMessage(defaults, {
+      dataTemplate,
+      context: templateContext(event, defaults),
+      textElement: false,
+      maxBytes
+    })
+  }
+
+  it('cuts a leaf inside lists and nested mappings, and leaves the others whole', () => {
+    const { msgBody, truncated } = renderShape(
+      longNotes(6000),
+      {
+        items: [{ kind: 'notes', note: '{{ event.release.body }}' }, 'fixed'],
+        tag: '{{ release.tag_name }}',
+        link: '{{ release.html_url }}'
+      },
+      2000
+    )
+    expect(truncated).toBe(true)
+    const { data } = custom(msgBody)
+    const items = data.items as [{ kind: string; note: string }, string]
+    expect(items[0].kind).toBe('notes')
+    expect(items[0].note).toMatch(/^n+…$/)
+    expect(items[1]).toBe('fixed')
+    expect(data.tag).toBe('v2.3.0')
+    expect(data.link).toBe('https://github.com/octo-org/live-app/releases/tag/v2.3.0')
+    expect(bytesOf(msgBody)).toBeLessThanOrEqual(2000)
+  })
+
+  it('empties the longest leaf and cuts the next when one is not enough', () => {
+    const event = longNotes(6000)
+    const { msgBody } = renderShape(
+      event,
+      { a: '{{ event.release.body }}', b: `${'m'.repeat(5000)} {{ release.tag_name }}` },
+      3000
+    )
+    const { data } = custom(msgBody)
+    expect(data.a).toBe('')
+    // The shape carries no link, so the cut text ends with it.
+    expect(data.b).toMatch(
+      /^m+… https:\/\/github\.com\/octo-org\/live-app\/releases\/tag\/v2\.3\.0$/
+    )
+  })
+
+  it('never cuts the version or the URL, however long', () => {
+    const event = contextOf(
+      'release',
+      variant('release-published', (p) => {
+        const release = p.release as JsonObject
+        release.tag_name = `v${'9'.repeat(1500)}`
+        release.body = 'x'.repeat(1000)
+      })
+    )
+    const { msgBody } = renderShape(
+      event,
+      { v: '{{ announcement.version }}', notes: '{{ announcement.text }}' },
+      2200
+    )
+    const { data } = custom(msgBody)
+    expect(data.v).toBe(`v${'9'.repeat(1500)}`)
+    expect(data.notes).toMatch(/^x*…/)
+  })
+})
+
+describe('cutting the default shape', () => {
+  it('empties the notes, then cuts the title when the notes were not enough', () => {
+    const event = contextOf(
+      'release',
+      variant('release-published', (p) => {
+        const release = p.release as JsonObject
+        release.name = 'T'.repeat(3000)
+        release.body = 'x'.repeat(3000)
+      })
+    )
+    const { msgBody } = render(event, { maxBytes: 2000 })
+    const { data } = custom(msgBody)
+    expect(data.text).toBe('')
+    // Data carries the link in `url`: the cut title needs none.
+    expect(data.title).toMatch(/^T+…$/)
+  })
+
+  it('does not cut a message that fits to the byte', () => {
+    const event = releaseWith('word '.repeat(500))
+    const whole = render(event)
+    const exact = render(event, { maxBytes: whole.bytes })
+    expect(exact.truncated).toBe(false)
+    expect(exact.msgBody).toEqual(whole.msgBody)
+    expect(render(event, { maxBytes: whole.bytes - 1 }).truncated).toBe(true)
+  })
+
+  it('gives the text element the push line alone when there is no link', () => {
+    const { msgBody } = render(contextOf('workflow_dispatch', payload('workflow-dispatch')), {
+      textElement: true
+    })
+    expect(msgBody[1]).toEqual({
+      MsgType: 'TIMTextElem',
+      MsgContent: { Text: 'octo-org/live-app announcement' }
+    })
   })
 })
 
@@ -224,7 +334,7 @@ describe('property: any release notes', () => {
     fc.assert(
       fc.property(notes, fc.integer({ min: 1000, max: 12_000 }), (text, maxBytes) => {
         const { msgBody, bytes, truncated, announcement } = render(releaseWith(text), { maxBytes })
-        expect(bytes).toBe(serializedBytes(msgBody))
+        expect(bytes).toBe(bytesOf(msgBody))
         expect(bytes).toBeLessThanOrEqual(maxBytes)
         const parsed = JSON.parse(JSON.stringify(msgBody)) as MsgElement[]
         const { data } = custom(parsed)
@@ -252,5 +362,63 @@ describe('a custom Announcement', () => {
       maxBytes: 12_000
     })
     expect(custom(result.msgBody).data.title).toBe(a.title)
+  })
+})
+
+describe('the request body', () => {
+  const message = {
+    msgBody: [{ MsgType: 'TIMTextElem' as const, MsgContent: { Text: 'v2.3.0 is out' } }]
+  }
+  const origin = { repository: 'octo-org/live-app', runId: '9876543210', job: 'announce' }
+  const body = (changes: Partial<Parameters<typeof broadcastBody>[1]> = {}) =>
+    broadcastBody(message, {
+      fromAccount: undefined,
+      cloudCustomData: undefined,
+      random: undefined,
+      origin,
+      ...changes
+    })
+
+  it('holds the message and a Random, and no optional field that was not given', () => {
+    const sent = body()
+    expect(Object.keys(sent)).toEqual(['Random', 'MsgBody'])
+    expect(sent.MsgBody).toBe(message.msgBody)
+    expect(Number.isInteger(sent.Random)).toBe(true)
+    expect(sent.Random).toBeGreaterThanOrEqual(0)
+    expect(sent.Random).toBeLessThanOrEqual(0xffffffff)
+  })
+
+  it('carries the sender and CloudCustomData when given, in the documented order', () => {
+    const sent = body({ fromAccount: 'release-bot', cloudCustomData: '{"k":1}', random: 7 })
+    expect(sent).toEqual({
+      From_Account: 'release-bot',
+      Random: 7,
+      MsgBody: message.msgBody,
+      CloudCustomData: '{"k":1}'
+    })
+    expect(Object.keys(sent)).toEqual(['From_Account', 'Random', 'MsgBody', 'CloudCustomData'])
+  })
+
+  it('derives the same Random for the same run, job and content: a re-run repeats it', () => {
+    // The first four bytes, big-endian, of the SHA-256 of
+    // ["octo-org/live-app","9876543210","announce",{"msgBody":[…]}]: pinned, so that a re-run
+    // after an upgrade of the action still repeats the first run's Random.
+    expect(body().Random).toBe(1075401903)
+    expect(body().Random).toBe(body().Random)
+  })
+
+  it.each([
+    ['another run', { origin: { ...origin, runId: '9876543211' } }],
+    ['another job', { origin: { ...origin, job: 'announce-2' } }],
+    ['another repository', { origin: { ...origin, repository: 'octo-org/other' } }],
+    ['another sender', { fromAccount: 'bot' }],
+    ['other CloudCustomData', { cloudCustomData: 'x' }]
+  ])('derives another Random for %s', (_what, changes) => {
+    expect(body(changes).Random).not.toBe(body().Random)
+  })
+
+  it('uses the `random` input as it is, 0 included', () => {
+    expect(body({ random: 0 }).Random).toBe(0)
+    expect(body({ random: 4294967295 }).Random).toBe(4294967295)
   })
 })

@@ -1,95 +1,110 @@
-// The dry run and the job summary, as a user sees them: the bundle run as the runner runs it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runAction } from '../scripts/action-process.mjs'
-import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { renderSummary } from '../src/summary.js'
-import { emulatorInputs, maskedValues } from './helpers/action.js'
-import { payload } from './helpers/events.js'
+import { describe, expect, it } from 'vitest'
+import { renderSummary, type SummaryFacts } from '../src/summary.js'
 
-const release = payload('release-published')
+const message: NonNullable<SummaryFacts['message']> = {
+  kind: 'release',
+  title: 'v2.3.0 — Co-host mode',
+  text: 'What’s new\n• Co-host mode',
+  desc: 'octo-org/live-app v2.3.0 released',
+  data: '{"v":1,"kind":"release"}',
+  bytes: 922,
+  maxBytes: 12000,
+  truncated: false
+}
 
-let emulator: Emulator
-beforeEach(async () => {
-  emulator = await startEmulator()
-})
-afterEach(async () => {
-  await emulator.close()
-})
-
-const inputs = (extra: Record<string, string> = {}) => emulatorInputs(emulator, extra)
-
-describe('dry-run', () => {
-  it('renders and checks the announcement, sends nothing, and needs no credential', async () => {
-    const run = await runAction({
-      inputs: inputs({ 'secret-key': '', 'dry-run': 'true' }),
-      event: release
-    })
-    expect(run.code).toBe(0)
-    expect(emulator.requests).toHaveLength(0)
-    expect(run.outputs.status).toBe('dry-run')
-    expect(run.outputs['msg-seq']).toBeUndefined()
-    const payload = JSON.parse(run.outputs.payload ?? '') as { Random: number; MsgBody: unknown[] }
-    expect(payload.Random).toBe(Number(run.outputs.random))
-    expect(JSON.stringify(payload.MsgBody)).toContain('octo-org/live-app v2.3.0 released')
-    expect(run.stdout).toMatch(/Dry run: the release announcement .* nothing was sent/)
-  })
-
-  it('sends the very payload the dry run showed', async () => {
-    const dry = await runAction({ inputs: inputs({ 'dry-run': 'true' }), event: release })
-    const real = await runAction({ inputs: inputs(), event: release })
-    expect(real.outputs.payload).toBe(dry.outputs.payload)
-    expect(emulator.requests[0]?.body).toBe(dry.outputs.payload)
-  })
-
-  it('still fails on bad input', async () => {
-    const run = await runAction({
-      inputs: inputs({ 'dry-run': 'true', data: '{"x":"{{ release.nope }}"}' }),
-      event: release
-    })
-    expect(run.code).toBe(1)
-    expect(run.summary).toContain('❌ Tencent Chat broadcast failed')
-    expect(run.summary).toContain('refers to {{ release.nope }}')
-  })
-})
-
-describe('the job summary', () => {
-  it('tells what was sent, where, and what a live room shows', async () => {
-    const run = await runAction({ inputs: inputs(), event: release })
-    const summary = run.summary
-    expect(summary).toContain('## 📣 Tencent Chat broadcast sent')
-    expect(summary).toContain('| Kind | release |')
-    expect(summary).toContain('| Title | v2.3.0 — Co-host mode |')
-    expect(summary).toContain(`| Target | ${new URL(emulator.url).host} · SDKAppID 1400000000 |`)
-    expect(summary).toContain(`| MsgSeq | ${run.outputs['msg-seq'] ?? ''} |`)
-    expect(summary).toContain(`| Random | ${run.outputs.random ?? ''} |`)
-    expect(summary).toMatch(/\| Size \| \d{3} of 12,000 bytes \|/)
-    expect(summary).toContain('| Tries | 1 |')
-    expect(summary).toMatch(/\| Duration \| \d+\.\d s \|/)
-    expect(summary).toContain('**Push line (Desc):** octo-org/live-app v2.3.0 released')
-    expect(summary).toContain('> • Co-host mode: invite a second streamer on stage')
-    expect(summary).toContain('<details><summary>Data (what the app receives)</summary>')
-    expect(summary).toContain('"version": "v2.3.0"')
-  })
-
-  it('shows a dry run as one', async () => {
-    const run = await runAction({ inputs: inputs({ 'dry-run': 'true' }), event: release })
-    expect(run.summary).toContain('## 🔎 Tencent Chat broadcast: dry run, nothing sent')
-    expect(run.summary).not.toContain('| MsgSeq |')
-    expect(run.summary).toContain('**Push line (Desc):**')
-  })
-
-  it('shows the code, the info and the remedy of a failure, and never a secret', async () => {
-    emulator.inject({ kind: 'code', code: 10007, info: 'switch off' })
-    const run = await runAction({ inputs: inputs(), event: release })
-    expect(run.code).toBe(1)
-    expect(run.summary).toContain('## ❌ Tencent Chat broadcast failed')
-    expect(run.summary).toContain('ErrorCode 10007 (no permission): switch off.')
-    expect(run.summary).toContain(
-      '**What to do:** Switch on "Broadcast messaging of audio-video group"'
+describe('renderSummary', () => {
+  it('tells what was sent, where, and what a live room shows', () => {
+    expect(
+      renderSummary({
+        status: 'sent',
+        durationMs: 1234,
+        message,
+        target: { host: 'console.tim.qq.com', sdkAppId: 1400000000 },
+        random: 42,
+        msgSeq: 7,
+        tries: 2
+      })
+    ).toBe(
+      [
+        '## 📣 Tencent Chat broadcast sent',
+        '',
+        '| | |',
+        '| --- | --- |',
+        '| Kind | release |',
+        '| Title | v2.3.0 — Co-host mode |',
+        '| Target | console.tim.qq.com · SDKAppID 1400000000 |',
+        '| MsgSeq | 7 |',
+        '| Random | 42 |',
+        '| Size | 922 of 12,000 bytes |',
+        '| Tries | 2 |',
+        '| Duration | 1.2 s |',
+        '',
+        '### What a live room shows',
+        '',
+        '**Push line (Desc):** octo-org/live-app v2.3.0 released',
+        '',
+        '> **v2.3.0 — Co-host mode**',
+        '>',
+        '> What’s new',
+        '> • Co-host mode',
+        '',
+        '<details><summary>Data (what the app receives)</summary>',
+        '',
+        '```json',
+        '{',
+        '  "v": 1,',
+        '  "kind": "release"',
+        '}',
+        '```',
+        '',
+        '</details>',
+        ''
+      ].join('\n')
     )
-    const masked = maskedValues(run.stdout)
-    expect(masked.length).toBeGreaterThan(1)
-    for (const secret of masked) expect(run.summary).not.toContain(secret)
+  })
+
+  it('heads a dry run and a failure as such', () => {
+    expect(renderSummary({ status: 'dry-run', durationMs: 0 })).toMatch(
+      /^## 🔎 Tencent Chat broadcast: dry run, nothing sent\n/
+    )
+    expect(renderSummary({ status: 'failed', durationMs: 0 })).toMatch(
+      /^## ❌ Tencent Chat broadcast failed\n/
+    )
+  })
+
+  it('says what went wrong and what to do', () => {
+    const summary = renderSummary({
+      status: 'failed',
+      durationMs: 50,
+      failure: { what: 'Input `region` must be one of …', remedy: 'Fix the inputs <now>.' }
+    })
+    expect(summary).toContain(
+      '### What went wrong\n\nInput `region` must be one of …\n\n**What to do:** Fix the inputs &lt;now&gt;.\n'
+    )
+    expect(summary).toContain('| Duration | 0.1 s |')
+    expect(summary).not.toContain('What a live room shows')
+  })
+
+  it('shows twelve lines of the text, then an ellipsis', () => {
+    const text = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n')
+    const summary = renderSummary({ status: 'sent', durationMs: 0, message: { ...message, text } })
+    expect(summary).toContain('> line 12\n> …\n')
+    expect(summary).not.toContain('line 13')
+    const twelve = renderSummary({
+      status: 'sent',
+      durationMs: 0,
+      message: { ...message, text: text.split('\n').slice(0, 12).join('\n') }
+    })
+    expect(twelve).toContain('> line 12\n\n')
+  })
+
+  it('says when free text was cut, and counts bytes with separators', () => {
+    const summary = renderSummary({
+      status: 'sent',
+      durationMs: 0,
+      message: { ...message, bytes: 11998, maxBytes: 12000, truncated: true }
+    })
+    expect(summary).toContain('| Size | 11,998 of 12,000 bytes (free text cut to fit) |')
   })
 
   it('escapes what the release author wrote', () => {
@@ -97,20 +112,25 @@ describe('the job summary', () => {
       status: 'sent',
       durationMs: 1200,
       message: {
-        kind: 'release',
-        title: '<img src=x onerror=alert(1)> | pipe',
+        ...message,
+        title: '<img src=x onerror=alert(1)> | pipe\nsecond line',
         text: '<script>alert(1)</script>',
         desc: 'a & b',
-        data: '{"a":"```"}',
-        bytes: 10,
-        maxBytes: 12000,
-        truncated: true
+        data: '{"a":"```"}'
       }
     })
-    expect(summary).toContain('| Title | &lt;img src=x onerror=alert(1)&gt; \\| pipe |')
+    expect(summary).toContain('| Title | &lt;img src=x onerror=alert(1)&gt; \\| pipe second line |')
     expect(summary).toContain('> &lt;script&gt;alert(1)&lt;/script&gt;')
     expect(summary).toContain('**Push line (Desc):** a &amp; b')
-    expect(summary).toContain('10 of 12,000 bytes (free text cut to fit)')
-    expect(summary).not.toMatch(/"a": "```"/)
+    expect(summary).toContain('"a": "`\u200b``"')
+  })
+
+  it('shows Data as it is when it is not JSON', () => {
+    const summary = renderSummary({
+      status: 'dry-run',
+      durationMs: 0,
+      message: { ...message, data: 'not json' }
+    })
+    expect(summary).toContain('```json\nnot json\n```')
   })
 })

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { announce, templateContext } from '../src/announcement.js'
-import type { JsonObject } from '../src/event.js'
+import type { JsonObject } from '../src/json.js'
 import { renderMessage } from '../src/message.js'
 import {
+  dataParserFor,
+  fillText,
   fillTree,
   parseDataTemplate as parseWith,
-  TemplateError,
-  yamlParserFor
+  parseJson
 } from '../src/template.js'
+import { InvalidInput } from '../src/input-error.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
-const parseYaml = await yamlParserFor('yaml: is needed')
+const parseYaml = await dataParserFor('yaml: is needed')
 const parseDataTemplate = (text: string, input: string) => parseWith(text, input, parseYaml)
 
 function dataOf(template: string, event = contextOf('release', payload('release-published'))) {
@@ -30,7 +32,7 @@ function templateError(run: () => unknown): string {
   try {
     run()
   } catch (error) {
-    if (error instanceof TemplateError) return error.message
+    if (error instanceof InvalidInput) return error.message
     throw error
   }
   throw new Error('no error')
@@ -164,14 +166,95 @@ describe('the data template', () => {
   })
 
   it('loads the YAML parser only for data that is not JSON', async () => {
-    expect(await yamlParserFor('')).toBeUndefined()
-    expect(await yamlParserFor('{"type": 1}')).toBeUndefined()
-    expect(await yamlParserFor('type: 1')).toBeTypeOf('function')
+    expect(await dataParserFor('')).toBe(parseJson)
+    expect(await dataParserFor('{"type": 1}')).toBe(parseJson)
+    const yaml = await dataParserFor('type: 1')
+    expect(yaml).not.toBe(parseJson)
+    expect(yaml('type: 1\nlist: [a]')).toEqual({ type: 1, list: ['a'] })
+  })
+
+  it('quotes only the first line of the YAML parser’s complaint', () => {
+    expect(templateError(() => parseDataTemplate('a: [1, 2\nb: 3', 'data'))).toMatch(
+      /^Input `data` is neither valid JSON nor valid YAML: [^\n]+$/
+    )
+  })
+
+  it('checks placeholders in lists and nested mappings, and ignores other leaves', () => {
+    expect(
+      templateError(() => parseDataTemplate('{"l": [1, {"x": ["{{ a b }}"]}]}', 'data'))
+    ).toMatch(/^Input `data` has the placeholder \{\{ a b \}\}/)
+    expect(parseDataTemplate('{"n": 1, "b": true, "z": null, "l": []}', 'data')).toEqual({
+      n: 1,
+      b: true,
+      z: null,
+      l: []
+    })
   })
 
   it('does not fill keys, only values', () => {
     expect(fillTree({ '{{ actor }}': '{{ actor }}' }, { actor: 'mona' }, 'data')).toEqual({
       '{{ actor }}': 'mona'
     })
+  })
+})
+
+describe('filling text', () => {
+  const context = {
+    release: {
+      tag_name: 'v2.3.0',
+      id: 7,
+      draft: false,
+      body_html: null,
+      author: { login: 'mona' }
+    },
+    inputs: {},
+    repository: 'octo-org/live-app',
+    ref: 'refs/tags/v2.3.0',
+    run_url: 'https://github.com/octo-org/live-app/actions/runs/1',
+    actor: 'mona',
+    sha: 'abc'
+  }
+  const fail = (template: string) => templateError(() => fillText(template, context, 'title'))
+
+  it('writes every kind of value as text', () => {
+    expect(
+      fillText(
+        '{{ release.tag_name }} #{{ release.id }} {{ release.draft }} [{{ release.body_html }}] {{ release.author }}',
+        context,
+        'title'
+      )
+    ).toBe('v2.3.0 #7 false [] {"login":"mona"}')
+  })
+
+  it('takes the whole value of a lone placeholder, spaces inside the braces or not', () => {
+    expect(fillTree({ a: '{{release.author}}', b: '{{ release.id }}' }, context, 'data')).toEqual({
+      a: { login: 'mona' },
+      b: 7
+    })
+  })
+
+  it('says when a path goes through null', () => {
+    expect(fail('{{ release.body_html.x }}')).toBe(
+      'Input `title` refers to {{ release.body_html.x }}, but release.body_html is null, with no key "x".'
+    )
+  })
+
+  it('says when the object a path goes through is empty', () => {
+    expect(fail('{{ inputs.title }}')).toBe(
+      'Input `title` refers to {{ inputs.title }}, which is not known: inputs is empty in this event.'
+    )
+  })
+
+  it('suggests the keys that contain the typo first, then the closest by edit distance', () => {
+    expect(fail('{{ re }}')).toBe(
+      'Input `title` refers to {{ re }}, which is not known: Nearest keys in the template context: ref, release, repository.'
+    )
+    expect(fail('{{ relase }}')).toBe(
+      'Input `title` refers to {{ relase }}, which is not known: Nearest keys in the template context: release, ref, sha.'
+    )
+    // Equally far keys come in alphabetical order.
+    expect(fail('{{ release.tagname }}')).toMatch(
+      /Nearest keys in release: tag_name, author, draft\.$/
+    )
   })
 })

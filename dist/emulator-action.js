@@ -119,7 +119,7 @@ var require_node_zlib = __commonJS({
   }
 });
 
-// src/emulator/action.ts
+// emulator/src/action.ts
 var import_node_child_process2 = __toESM(require_node_child_process(), 1);
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_os2 = __toESM(require_node_os(), 1);
@@ -261,24 +261,24 @@ function info(message) {
   process.stdout.write(message + os3.EOL);
 }
 
-// src/emulator/index.ts
+// emulator/src/index.ts
 var import_node_http = __toESM(require_node_http(), 1);
 var import_node_https = __toESM(require_node_https(), 1);
 
-// src/emulator/certificate.ts
+// emulator/src/certificate.ts
 var import_node_child_process = __toESM(require_node_child_process(), 1);
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 
-// src/emulator/usersig.ts
+// emulator/src/usersig.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_zlib = __toESM(require_node_zlib(), 1);
 
-// src/emulator/service.ts
+// emulator/src/service.ts
 var REPEAT_WINDOW_MS = 5 * 6e4;
 
-// src/emulator/index.ts
+// emulator/src/index.ts
 var DEMO_APP = {
   sdkAppId: 14e8,
   key: "emulator-demo-secret-key-not-for-production",
@@ -286,7 +286,7 @@ var DEMO_APP = {
 };
 var STATE_PATH = "/__emulator/state";
 
-// src/emulator/action.ts
+// emulator/src/action.ts
 var STARTUP_MS = 1e4;
 async function main() {
   const input = (name, fallback) => getInput(name) || fallback;

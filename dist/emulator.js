@@ -98,17 +98,17 @@ var require_node_zlib = __commonJS({
   }
 });
 
-// src/emulator/cli.ts
+// emulator/src/cli.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);
 var import_node_os2 = __toESM(require_node_os(), 1);
 var import_node_path2 = __toESM(require_node_path(), 1);
 var import_node_util = __toESM(require_node_util(), 1);
 
-// src/emulator/index.ts
+// emulator/src/index.ts
 var import_node_http = __toESM(require_node_http(), 1);
 var import_node_https = __toESM(require_node_https(), 1);
 
-// src/emulator/certificate.ts
+// emulator/src/certificate.ts
 var import_node_child_process = __toESM(require_node_child_process(), 1);
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
@@ -152,7 +152,7 @@ function selfSignedCertificate(hostnames = []) {
   }
 }
 
-// src/emulator/faults.ts
+// emulator/src/faults.ts
 var FaultScript = class {
   queue = [];
   /** Adds a fault for the next `times` requests (after those already scripted). */
@@ -196,7 +196,7 @@ function parseFault(value) {
   }
 }
 
-// src/emulator/body.ts
+// emulator/src/body.ts
 var MAX_MESSAGE_BYTES = 12e3;
 var ELEMENTS = {
   TIMTextElem: { Text: "string" },
@@ -269,7 +269,7 @@ function elementProblem(element) {
   return void 0;
 }
 
-// src/emulator/usersig.ts
+// emulator/src/usersig.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var import_node_zlib = __toESM(require_node_zlib(), 1);
 function verifyUserSig(userSig, expected) {
@@ -314,7 +314,7 @@ function decode(userSig) {
   }
 }
 
-// src/emulator/service.ts
+// emulator/src/service.ts
 var BROADCAST_PATH = "/v4/group_open_http_svc/send_broadcast_msg";
 var REPEAT_WINDOW_MS = 5 * 6e4;
 var fail = (code, info) => ({
@@ -442,7 +442,7 @@ var BroadcastService = class {
   }
 };
 
-// src/emulator/index.ts
+// emulator/src/index.ts
 var DEMO_APP = {
   sdkAppId: 14e8,
   key: "emulator-demo-secret-key-not-for-production",
@@ -566,7 +566,7 @@ function send(res, value, status = 200) {
   res.end(body);
 }
 
-// src/emulator/cli.ts
+// emulator/src/cli.ts
 var usage = `Usage: npm run emulator -- [options]
 
 A local stand-in for Tencent Chat's send_broadcast_msg REST API.

@@ -11,14 +11,6 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -42,6 +34,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// builtin:node:fs
+var require_node_fs = __commonJS({
+  "builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
 
 // builtin:os
 var require_os = __commonJS({
@@ -360,18 +359,6 @@ var require_tunnel3 = __commonJS({
   }
 });
 
-// not-bundled:undici
-var missing, ProxyAgent, fetch;
-var init_undici = __esm({
-  "not-bundled:undici"() {
-    missing = (name) => function() {
-      throw new Error(`undici.${name} is not bundled: the action's requests go through Node's http/https.`);
-    };
-    ProxyAgent = missing("ProxyAgent");
-    fetch = missing("fetch");
-  }
-});
-
 // builtin:node:crypto
 var require_node_crypto = __commonJS({
   "builtin:node:crypto"(exports, module) {
@@ -425,8 +412,8 @@ var require_TLSSigAPIv2 = __commonJS({
       const hmac = crypto2.createHmac("sha256", this.key);
       return hmac.update(contentToBeSigned).digest("base64");
     };
-    Api2.prototype._genUserbuf = function(account, dwAuthID, dwExpTime, dwPrivilegeMap, dwAccountType, roomstr) {
-      let accountLength = account.length;
+    Api2.prototype._genUserbuf = function(account2, dwAuthID, dwExpTime, dwPrivilegeMap, dwAccountType, roomstr) {
+      let accountLength = account2.length;
       let roomstrlength = 0;
       let length = 1 + 2 + accountLength + 20;
       if (null != roomstr) {
@@ -442,7 +429,7 @@ var require_TLSSigAPIv2 = __commonJS({
       userBuf[offset++] = (accountLength & 65280) >> 8;
       userBuf[offset++] = accountLength & 255;
       for (; offset < 3 + accountLength; ++offset) {
-        userBuf[offset] = account.charCodeAt(offset - 3);
+        userBuf[offset] = account2.charCodeAt(offset - 3);
       }
       userBuf[offset++] = (this.sdkappid & 4278190080) >> 24;
       userBuf[offset++] = (this.sdkappid & 16711680) >> 16;
@@ -510,12 +497,8 @@ var require_TLSSigAPIv2 = __commonJS({
   }
 });
 
-// builtin:node:fs
-var require_node_fs = __commonJS({
-  "builtin:node:fs"(exports, module) {
-    module.exports = __require("node:fs");
-  }
-});
+// src/dependencies.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require_os());
@@ -701,7 +684,15 @@ var DecodedURL = class extends URL {
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel3());
-init_undici();
+
+// not-bundled:undici
+var missing = (name) => function() {
+  throw new Error(`undici.${name} is not bundled: the action's requests go through Node's http/https.`);
+};
+var ProxyAgent = missing("ProxyAgent");
+var fetch = missing("fetch");
+
+// node_modules/@actions/http-client/lib/index.js
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -1383,90 +1374,124 @@ function endGroup() {
   issue("endgroup");
 }
 
-// node_modules/@actions/github/lib/context.js
-var import_fs = __toESM(require_fs());
-var import_os = __toESM(require_os());
-var Context = class {
-  /**
-   * Hydrate the context from the environment
-   */
-  constructor() {
-    var _a, _b, _c;
-    this.payload = {};
-    if (process.env.GITHUB_EVENT_PATH) {
-      if ((0, import_fs.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse((0, import_fs.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
-      } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${import_os.EOL}`);
-      }
+// src/dependencies.ts
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+var realCore = {
+  getInput,
+  setOutput,
+  setSecret,
+  setFailed,
+  debug,
+  info,
+  notice,
+  warning,
+  startGroup,
+  endGroup
+};
+function realDependencies() {
+  const env = process.env;
+  return {
+    core: realCore,
+    clock: realClock,
+    env,
+    readFile: (path) => (0, import_node_fs.readFileSync)(path, "utf8"),
+    // Written directly rather than through core.summary, whose module loads fs/promises at
+    // start-up for what is one append of ready Markdown here. Outside a runner there is no file.
+    writeSummary: (markdown) => {
+      if (env.GITHUB_STEP_SUMMARY) (0, import_node_fs.appendFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}
+`);
     }
-    this.eventName = process.env.GITHUB_EVENT_NAME;
-    this.sha = process.env.GITHUB_SHA;
-    this.ref = process.env.GITHUB_REF;
-    this.workflow = process.env.GITHUB_WORKFLOW;
-    this.action = process.env.GITHUB_ACTION;
-    this.actor = process.env.GITHUB_ACTOR;
-    this.job = process.env.GITHUB_JOB;
-    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  };
+}
+
+// src/input-error.ts
+var InputError = class extends Error {
+  constructor(message, remedy = "Fix the inputs named above; nothing was sent.") {
+    super(message);
+    this.remedy = remedy;
+    this.name = new.target.name;
   }
-  get issue() {
-    const payload = this.payload;
-    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  remedy;
+};
+var InvalidInput = class extends InputError {
+  constructor(input, detail) {
+    super(`Input \`${input}\` ${detail}`);
+    this.input = input;
   }
-  get repo() {
-    if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo };
-    }
-    if (this.payload.repository) {
-      return {
-        owner: this.payload.repository.owner.login,
-        repo: this.payload.repository.name
-      };
-    }
-    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-  }
+  input;
 };
 
-// node_modules/@actions/github/lib/github.js
-var context = new Context();
-
-// src/event.ts
-function readEventContext() {
-  const payload = context.payload ?? {};
-  const env = process.env;
-  const repository = env.GITHUB_REPOSITORY ?? text(field(payload, "repository", "full_name")) ?? "unknown/unknown";
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  const runId = env.GITHUB_RUN_ID ?? "";
-  return {
-    name: context.eventName || "unknown",
-    payload,
-    repository,
-    serverUrl,
-    sha: context.sha || text(field(payload, "after")) || "",
-    ref: context.ref || text(field(payload, "ref")) || "",
-    actor: context.actor || text(field(payload, "sender", "login")) || "",
-    runId,
-    job: context.job || "",
-    runUrl: runId === "" ? void 0 : `${serverUrl}/${repository}/actions/runs/${runId}`
-  };
+// src/json.ts
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function field(value, ...path) {
   let current = value;
   for (const key of path) {
-    if (typeof current !== "object" || current === null || Array.isArray(current)) return void 0;
+    if (!isJsonObject(current)) return void 0;
     current = current[key];
   }
   return current;
 }
-function text(value) {
+function nonEmpty(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
+}
+function isJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/event.ts
+function readEventContext(env, readFile) {
+  const payload = readPayload(env.GITHUB_EVENT_PATH, readFile);
+  const repository = nonEmpty(env.GITHUB_REPOSITORY) ?? nonEmpty(field(payload, "repository", "full_name")) ?? "unknown/unknown";
+  const serverUrl = (nonEmpty(env.GITHUB_SERVER_URL) ?? "https://github.com").replace(/\/+$/, "");
+  const runId = env.GITHUB_RUN_ID ?? "";
+  return {
+    name: nonEmpty(env.GITHUB_EVENT_NAME) ?? "unknown",
+    payload,
+    repository,
+    serverUrl,
+    sha: nonEmpty(env.GITHUB_SHA) ?? nonEmpty(field(payload, "after")) ?? "",
+    ref: nonEmpty(env.GITHUB_REF) ?? nonEmpty(field(payload, "ref")) ?? "",
+    actor: nonEmpty(env.GITHUB_ACTOR) ?? nonEmpty(field(payload, "sender", "login")) ?? "",
+    runId,
+    job: env.GITHUB_JOB ?? "",
+    runUrl: runId === "" ? void 0 : `${serverUrl}/${repository}/actions/runs/${runId}`
+  };
+}
+function readPayload(path, readFile) {
+  if (!path) return {};
+  const unusable = (why) => new InputError(
+    `The event file GITHUB_EVENT_PATH names ${why}`,
+    "The runner writes this file: check that no earlier step changed or replaced it. Nothing was sent."
+  );
+  let text;
+  try {
+    text = readFile(path);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw unusable(`cannot be read: ${reason}`);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(text);
+  } catch (error2) {
+    const reason = text.trim() === "" ? "it is empty" : error2.message;
+    throw unusable(`is not JSON: ${reason}.`);
+  }
+  if (!isJsonObject(payload)) {
+    throw unusable("does not hold a JSON object.");
+  }
+  return payload;
 }
 
 // src/markdown.ts
@@ -1484,8 +1509,8 @@ function markdownToText(markdown) {
       out.push(line);
       continue;
     }
-    const text2 = blockLine(line);
-    if (text2 !== void 0) out.push(text2);
+    const text = blockLine(line);
+    if (text !== void 0) out.push(text);
   }
   return out.join("\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\s+$/g, "");
 }
@@ -1493,39 +1518,31 @@ function blockLine(line) {
   if (/^\s*\[[^\]]+\]:\s+\S+/.test(line)) return void 0;
   if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return void 0;
   if (line.includes("|") && /^[\s|:-]*-[\s|:-]*$/.test(line)) return void 0;
-  let text2 = line;
-  text2 = text2.replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/, "$1");
-  text2 = text2.replace(/^(\s*>)+\s?/, "");
-  text2 = text2.replace(/^(\s*)[-*+]\s+\[[ xX]\]\s+/, "$1\u2022 ");
-  text2 = text2.replace(/^(\s*)[-*+]\s+/, "$1\u2022 ");
-  if (/^\s*\|.*\|\s*$/.test(text2)) {
-    text2 = text2.trim().slice(1, -1).split("|").map((cell2) => cell2.trim()).join(" \xB7 ");
+  let text = line;
+  text = text.replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/, "$1");
+  text = text.replace(/^(\s*>)+\s?/, "");
+  text = text.replace(/^(\s*)[-*+]\s+\[[ xX]\]\s+/, "$1\u2022 ");
+  text = text.replace(/^(\s*)[-*+]\s+/, "$1\u2022 ");
+  if (/^\s*\|.*\|\s*$/.test(text)) {
+    text = text.trim().slice(1, -1).split("|").map((cell2) => cell2.trim()).join(" \xB7 ");
   }
-  return inline(text2);
+  return inline(text);
 }
 var ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~<])/g;
 var SET_ASIDE = /[\u{F0000}-\u{F007F}]/gu;
-function inline(text2) {
-  if (!/[\\`*_~[<&]/.test(text2)) return text2;
-  return text2.replace(ESCAPED, (_all, char) => String.fromCodePoint(983040 + char.charCodeAt(0))).replace(/<(https?:\/\/[^>\s]+)>/g, "$1").replace(/<\/?[A-Za-z][^>]*>/g, "").replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, "$1").replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1").replace(/`+([^`]+?)`+/g, "$1").replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2").replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, "$1").replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, "$1").replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(SET_ASIDE, (char) => String.fromCharCode((char.codePointAt(0) ?? 983040) - 983040));
+function inline(text) {
+  if (!/[\\`*_~[<&]/.test(text)) return text;
+  return text.replace(ESCAPED, (_all, char) => String.fromCodePoint(983040 + char.charCodeAt(0))).replace(/<(https?:\/\/[^>\s]+)>/g, "$1").replace(/<\/?[A-Za-z][^>]*>/g, "").replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, "$1").replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1").replace(/`+([^`]+?)`+/g, "$1").replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2").replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, "$1").replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, "$1").replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(SET_ASIDE, (char) => String.fromCharCode((char.codePointAt(0) ?? 983040) - 983040));
 }
 
 // src/template.ts
-var TemplateError = class extends Error {
-  constructor(input, message) {
-    super(`Input \`${input}\` ${message}`);
-    this.input = input;
-    this.name = "TemplateError";
-  }
-  input;
-};
 var PLACEHOLDER = /\{\{(.*?)\}\}/g;
 var PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
 function placeholderPaths(template, input) {
   return [...template.matchAll(PLACEHOLDER)].map(([whole, inner = ""]) => {
     const path = inner.trim();
     if (!PATH.test(path)) {
-      throw new TemplateError(
+      throw new InvalidInput(
         input,
         `has the placeholder ${whole}, which is not a path such as {{ event.release.tag_name }}.`
       );
@@ -1533,26 +1550,23 @@ function placeholderPaths(template, input) {
     return path;
   });
 }
-function fillString(template, context2, input) {
-  const [path, ...others] = placeholderPaths(template, input);
-  if (path !== void 0 && others.length === 0 && /^\{\{[^{}]*\}\}$/.test(template)) {
-    return lookup(context2, path, input);
-  }
-  return fillText(template, context2, input);
+function fillString(template, context, input) {
+  const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
+  if (whole) return lookup(context, (whole[1] ?? "").trim(), input);
+  return fillText(template, context, input);
 }
-function fillText(template, context2, input) {
-  placeholderPaths(template, input);
+function fillText(template, context, input) {
   return template.replace(
     PLACEHOLDER,
-    (_whole, inner) => asText(lookup(context2, inner.trim(), input))
+    (_whole, inner) => asText(lookup(context, inner.trim(), input))
   );
 }
-function fillTree(value, context2, input) {
-  if (typeof value === "string") return fillString(value, context2, input);
-  if (Array.isArray(value)) return value.map((item) => fillTree(item, context2, input));
+function fillTree(value, context, input) {
+  if (typeof value === "string") return fillString(value, context, input);
+  if (Array.isArray(value)) return value.map((item) => fillTree(item, context, input));
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, fillTree(item, context2, input)])
+      Object.entries(value).map(([key, item]) => [key, fillTree(item, context, input)])
     );
   }
   return value;
@@ -1565,34 +1579,22 @@ function treePaths(value, input) {
   }
   return [];
 }
-async function yamlParserFor(text2) {
-  if (text2 === "" || isJson(text2)) return void 0;
+var parseJson = (text) => JSON.parse(text);
+async function dataParserFor(text) {
+  if (text === "" || isJson(text)) return parseJson;
   const { parse } = (await import("./chunks/yaml.js")).default;
   return (source) => parse(source, { prettyErrors: false, maxAliasCount: 50 });
 }
-function isJson(text2) {
-  try {
-    JSON.parse(text2);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function parseDataTemplate(text2, input, parseYaml) {
+function parseDataTemplate(text, input, parse) {
   let parsed;
   try {
-    parsed = JSON.parse(text2);
-  } catch (jsonError) {
-    try {
-      if (!parseYaml) throw jsonError;
-      parsed = parseYaml(text2);
-    } catch (error2) {
-      const reason = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
-      throw new TemplateError(input, `is neither valid JSON nor valid YAML: ${reason}`);
-    }
+    parsed = parse(text);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    throw new InvalidInput(input, `is neither valid JSON nor valid YAML: ${reason}`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new TemplateError(
+  if (!isJsonObject(parsed)) {
+    throw new InvalidInput(
       input,
       `must be a JSON or YAML object (a mapping of keys to values), such as {"type": 1, "content": "{{ announcement.title }}"}.`
     );
@@ -1600,13 +1602,13 @@ function parseDataTemplate(text2, input, parseYaml) {
   treePaths(parsed, input);
   return parsed;
 }
-function lookup(context2, path, input) {
-  let current = context2;
+function lookup(context, path, input) {
+  let current = context;
   const walked = [];
   for (const key of path.split(".")) {
     const where = walked.length === 0 ? "the template context" : walked.join(".");
     if (typeof current !== "object" || current === null) {
-      throw new TemplateError(
+      throw new InvalidInput(
         input,
         `refers to {{ ${path} }}, but ${where} is ${current === null ? "null" : `a ${typeof current}`}, with no key "${key}".`
       );
@@ -1615,7 +1617,7 @@ function lookup(context2, path, input) {
       const keys = Object.keys(current);
       const near = nearest(key, keys);
       const hint = keys.length === 0 ? `${where} is empty in this event.` : `Nearest keys in ${where}: ${near.join(", ")}.`;
-      throw new TemplateError(input, `refers to {{ ${path} }}, which is not known: ${hint}`);
+      throw new InvalidInput(input, `refers to {{ ${path} }}, which is not known: ${hint}`);
     }
     current = current[key];
     walked.push(key);
@@ -1669,7 +1671,7 @@ function announce(event, template) {
     actor: event.actor,
     runUrl: event.runUrl,
     url: void 0,
-    timestamp: text(field(event.payload, "head_commit", "timestamp"))
+    timestamp: nonEmpty(field(event.payload, "head_commit", "timestamp"))
   };
   const kind = kindOf(event, template);
   const specific = kind === "release" ? release(event) : kind === "deploy" ? deploy(event) : manual(event);
@@ -1689,49 +1691,49 @@ function release(event) {
   const payload = event.payload;
   const release2 = field(payload, "release");
   const tag = event.ref.startsWith("refs/tags/") ? event.ref.slice("refs/tags/".length) : void 0;
-  const version2 = text(field(release2, "tag_name")) ?? tag;
-  const action = text(field(payload, "action"));
+  const version2 = nonEmpty(field(release2, "tag_name")) ?? tag;
+  const action = nonEmpty(field(payload, "action"));
   const prerelease = field(release2, "prerelease") === true || action === "prereleased";
   const draft = field(release2, "draft") === true;
   const verb = (action && RELEASE_VERBS[action]) ?? (draft ? "release drafted" : prerelease ? "pre-released" : "released");
-  const notes = text(field(release2, "body")) ?? (release2 === void 0 ? text(field(payload, "head_commit", "message")) : void 0) ?? "";
+  const notes = nonEmpty(field(release2, "body")) ?? (release2 === void 0 ? nonEmpty(field(payload, "head_commit", "message")) : void 0) ?? "";
   return {
     kind: "release",
-    title: text(field(release2, "name")) ?? version2 ?? event.repository,
+    title: nonEmpty(field(release2, "name")) ?? version2 ?? event.repository,
     text: markdownToText(notes),
-    url: text(field(release2, "html_url")) ?? (tag === void 0 ? void 0 : `${event.serverUrl}/${event.repository}/tree/${tag}`),
+    url: nonEmpty(field(release2, "html_url")) ?? (tag === void 0 ? void 0 : `${event.serverUrl}/${event.repository}/tree/${tag}`),
     desc: [event.repository, version2, verb].filter(Boolean).join(" "),
     version: version2,
     prerelease,
     action,
-    author: text(field(release2, "author", "login")),
+    author: nonEmpty(field(release2, "author", "login")),
     environment: void 0,
     state: void 0,
-    timestamp: text(field(release2, "published_at")) ?? text(field(release2, "created_at"))
+    timestamp: nonEmpty(field(release2, "published_at")) ?? nonEmpty(field(release2, "created_at"))
   };
 }
 function deploy(event) {
   const payload = event.payload;
   const deployment = field(payload, "deployment");
   const status = field(payload, "deployment_status");
-  const environment = text(field(status, "environment")) ?? text(field(deployment, "environment")) ?? "an environment";
-  const state = text(field(status, "state")) ?? (deployment === void 0 ? void 0 : "created");
-  const ref = text(field(deployment, "ref"));
+  const environment = nonEmpty(field(status, "environment")) ?? nonEmpty(field(deployment, "environment")) ?? "an environment";
+  const state = nonEmpty(field(status, "state")) ?? (deployment === void 0 ? void 0 : "created");
+  const ref = nonEmpty(field(deployment, "ref"));
   const shown = ref === void 0 ? "" : ` ${/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref}`;
   const title = state === "success" ? `${event.repository}${shown} deployed to ${environment}` : state === "failure" || state === "error" ? `${event.repository}${shown} failed to deploy to ${environment}` : state === "inactive" ? `${event.repository} deployment to ${environment} is inactive` : `${event.repository}${shown} deploying to ${environment}`;
   return {
     kind: "deploy",
     title,
-    text: text(field(status, "description")) ?? text(field(deployment, "description")) ?? title,
-    url: text(field(status, "environment_url")) ?? text(field(status, "target_url")) ?? text(field(status, "log_url")),
+    text: nonEmpty(field(status, "description")) ?? nonEmpty(field(deployment, "description")) ?? title,
+    url: nonEmpty(field(status, "environment_url")) ?? nonEmpty(field(status, "target_url")) ?? nonEmpty(field(status, "log_url")),
     desc: title,
     version: void 0,
     prerelease: void 0,
-    action: text(field(payload, "action")),
-    author: text(field(status, "creator", "login")) ?? text(field(deployment, "creator", "login")),
+    action: nonEmpty(field(payload, "action")),
+    author: nonEmpty(field(status, "creator", "login")) ?? nonEmpty(field(deployment, "creator", "login")),
     environment,
     state,
-    timestamp: text(field(status, "updated_at")) ?? text(field(status, "created_at")) ?? text(field(deployment, "created_at"))
+    timestamp: nonEmpty(field(status, "updated_at")) ?? nonEmpty(field(status, "created_at")) ?? nonEmpty(field(deployment, "created_at"))
   };
 }
 function manual(event) {
@@ -1743,7 +1745,7 @@ function manual(event) {
     desc: title,
     version: void 0,
     prerelease: void 0,
-    action: text(field(event.payload, "action")),
+    action: nonEmpty(field(event.payload, "action")),
     author: void 0,
     environment: void 0,
     state: void 0
@@ -1774,16 +1776,16 @@ function announcementData(a, truncated = false) {
 }
 function templateContext(event, defaults) {
   const payload = event.payload;
-  const optional = (key) => {
+  const optional2 = (key) => {
     const value = field(payload, key);
     return value === void 0 ? {} : { [key]: value };
   };
   return {
     event: payload,
-    ...optional("release"),
-    ...optional("deployment"),
-    ...optional("deployment_status"),
-    ...optional("client_payload"),
+    ...optional2("release"),
+    ...optional2("deployment"),
+    ...optional2("deployment_status"),
+    ...optional2("client_payload"),
     inputs: field(payload, "inputs") ?? field(payload, "client_payload") ?? {},
     repository: event.repository,
     sha: event.sha,
@@ -1793,8 +1795,8 @@ function templateContext(event, defaults) {
     announcement: JSON.parse(JSON.stringify(announcementData(defaults)))
   };
 }
-function applyOverrides(defaults, overrides, context2) {
-  const fill = (input) => overrides[input] === "" ? void 0 : fillText(overrides[input], context2, input);
+function applyOverrides(defaults, overrides, context) {
+  const fill = (input) => overrides[input] === "" ? void 0 : fillText(overrides[input], context, input);
   const title = fill("title");
   const message = fill("message");
   const desc = fill("desc");
@@ -1810,17 +1812,17 @@ function applyOverrides(defaults, overrides, context2) {
 // src/budget.ts
 var MAX_MESSAGE_BYTES = 12e3;
 var graphemes;
-function cutPoints(text2) {
+function cutPoints(text) {
   graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   const points = [0];
-  for (const { index, segment } of graphemes.segment(text2)) points.push(index + segment.length);
+  for (const { index, segment } of graphemes.segment(text)) points.push(index + segment.length);
   return points;
 }
 var LINE_END_REACH = 0.25;
-function cutToFit(text2, fits, ellipsis = "\u2026") {
-  if (fits(text2)) return text2;
-  const points = cutPoints(text2);
-  const cut = (end2) => `${text2.slice(0, end2).trimEnd()}${ellipsis}`;
+function cutToFit(text, fits, ellipsis = "\u2026") {
+  if (fits(text)) return text;
+  const points = cutPoints(text);
+  const cut = (end2) => `${text.slice(0, end2).trimEnd()}${ellipsis}`;
   let low = 0;
   let high = points.length - 2;
   if (!fits(cut(0))) return void 0;
@@ -1830,9 +1832,9 @@ function cutToFit(text2, fits, ellipsis = "\u2026") {
     else high = middle - 1;
   }
   const end = points[low] ?? 0;
-  const lineEnd = text2.lastIndexOf("\n", end);
+  const lineEnd = text.lastIndexOf("\n", end);
   if (lineEnd > 0 && lineEnd >= end * (1 - LINE_END_REACH)) {
-    const atLine = `${text2.slice(0, lineEnd).trimEnd()}
+    const atLine = `${text.slice(0, lineEnd).trimEnd()}
 ${ellipsis}`;
     if (fits(atLine)) return atLine;
   }
@@ -1841,8 +1843,8 @@ ${ellipsis}`;
 function serializedBytes(msgBody) {
   return Buffer.byteLength(JSON.stringify(msgBody), "utf8");
 }
-function oneLine(text2, max) {
-  const first = text2.split("\n").find((line) => line.trim() !== "") ?? "";
+function oneLine(text, max) {
+  const first = text.split("\n").find((line) => line.trim() !== "") ?? "";
   const trimmed = first.trim();
   if (trimmed.length <= max) return trimmed;
   const points = cutPoints(trimmed);
@@ -1862,9 +1864,6 @@ var REGIONS = {
   jakarta: { primary: "adminapiidn.im.qcloud.com", backup: "adminapiidn.my-imcloud.com" }
 };
 var REGION_NAMES = Object.keys(REGIONS);
-function isRegion(value) {
-  return Object.hasOwn(REGIONS, value);
-}
 function baseUrls(target) {
   if (target.endpoint) return [target.endpoint];
   const { primary, backup } = REGIONS[target.region];
@@ -1873,227 +1872,195 @@ function baseUrls(target) {
   return urls;
 }
 
-// src/config.ts
-var TEMPLATE_CHOICES = ["auto", ...ANNOUNCEMENT_KINDS];
-var DEFAULTS = {
-  "admin-identifier": "administrator",
-  region: "china",
-  "user-sig-ttl": "300",
-  "timeout-seconds": "10",
-  template: "auto",
-  "text-element": "false",
-  "max-bytes": String(MAX_MESSAGE_BYTES),
-  retries: "5",
-  "fail-on-error": "true",
-  "dry-run": "false"
-};
+// src/inputs.ts
 var U32_MAX = 4294967295;
 var MAX_ACCOUNT_BYTES = 32;
-var ConfigError = class extends Error {
+function quote(text) {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}\u2026` : text);
+}
+var asIs = (text) => text;
+function optional(parse) {
+  return (text, context) => text === "" ? void 0 : parse(text, context);
+}
+function wholeNumber(min, max, what) {
+  return (text, { name }) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      throw new InvalidInput(name, `must be ${what}; got ${quote(text)}.`);
+    }
+    return value;
+  };
+}
+var boolean = (text, { name }) => {
+  if (/^(true|True|TRUE)$/.test(text)) return true;
+  if (/^(false|False|FALSE)$/.test(text)) return false;
+  throw new InvalidInput(name, `must be \`true\` or \`false\`; got ${quote(text)}.`);
+};
+function oneOf(choices) {
+  return (text, { name }) => {
+    const choice = choices.find((candidate) => candidate === text);
+    if (choice === void 0) {
+      throw new InvalidInput(name, `must be one of ${choices.join(", ")}; got ${quote(text)}.`);
+    }
+    return choice;
+  };
+}
+var account = (text, { name }) => {
+  if (/[\s\p{Cc}]/u.test(text) || Buffer.byteLength(text) > MAX_ACCOUNT_BYTES) {
+    throw new InvalidInput(
+      name,
+      `must be a Tencent Chat account ID: at most ${MAX_ACCOUNT_BYTES} bytes, no spaces or control characters; got ${quote(text)}.`
+    );
+  }
+  return text;
+};
+var endpoint = (text, { name }) => {
+  const url = URL.canParse(text) ? new URL(text) : void 0;
+  if (!url || !["http:", "https:"].includes(url.protocol)) {
+    throw new InvalidInput(name, `must be an http:// or https:// base URL; got ${quote(text)}.`);
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new InvalidInput(
+      name,
+      "must be a plain base URL without query, fragment or credentials; the action adds the query itself."
+    );
+  }
+  return url;
+};
+var textTemplate = (text, { name }) => {
+  placeholderPaths(text, name);
+  return text;
+};
+var dataTemplate = (text, { name, parseData }) => parseDataTemplate(text, name, parseData);
+var TEMPLATE_CHOICES = ["auto", ...ANNOUNCEMENT_KINDS];
+var INPUTS = {
+  "sdk-app-id": {
+    required: "the SDKAppID from the Tencent Chat console (digits only)",
+    parse: wholeNumber(1, U32_MAX, "the SDKAppID from the Tencent Chat console, digits only")
+  },
+  "secret-key": { secret: true, parse: optional(asIs) },
+  "user-sig": { secret: true, parse: optional(asIs) },
+  "admin-identifier": { default: "administrator", parse: account },
+  region: { default: "china", parse: oneOf(REGION_NAMES) },
+  endpoint: { parse: optional(endpoint) },
+  "from-account": { parse: optional(account) },
+  "cloud-custom-data": { parse: optional(asIs) },
+  random: {
+    parse: optional(wholeNumber(0, U32_MAX, `an unsigned 32-bit integer, 0 to ${U32_MAX}`))
+  },
+  "user-sig-ttl": {
+    default: "300",
+    parse: wholeNumber(1, 86400, "a whole number of seconds from 1 to 86400")
+  },
+  "timeout-seconds": {
+    default: "10",
+    parse: wholeNumber(1, 120, "a whole number of seconds from 1 to 120")
+  },
+  template: { default: "auto", parse: oneOf(TEMPLATE_CHOICES) },
+  title: { parse: textTemplate },
+  message: { parse: textTemplate },
+  desc: { parse: textTemplate },
+  data: { parse: optional(dataTemplate) },
+  "text-element": { default: "false", parse: boolean },
+  "max-bytes": {
+    default: String(MAX_MESSAGE_BYTES),
+    parse: wholeNumber(
+      256,
+      MAX_MESSAGE_BYTES,
+      `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
+    )
+  },
+  retries: { default: "5", parse: wholeNumber(0, 20, "a whole number of retries from 0 to 20") },
+  "fail-on-error": { default: "true", parse: boolean },
+  "dry-run": { default: "false", parse: boolean }
+};
+var NAMES = Object.keys(INPUTS);
+var spec = (name) => INPUTS[name];
+function readInputs(core, secrets) {
+  const raw = Object.fromEntries(NAMES.map((name) => [name, core.getInput(name)]));
+  for (const name of NAMES) if (spec(name).secret) secrets.add(raw[name]);
+  const given = NAMES.filter((name) => raw[name] !== "").map(
+    (name) => spec(name).secret ? `${name}=***` : `${name}=${JSON.stringify(raw[name])}`
+  );
+  core.debug(`Inputs given: ${given.join(", ") || "none"}`);
+  return raw;
+}
+function parseInputs(raw, parseData = parseJson) {
+  const values = {};
+  const problems = [];
+  for (const name of NAMES) {
+    const { default: fallback, required, parse } = spec(name);
+    const text = raw[name] === "" ? fallback ?? "" : raw[name];
+    if (text === "" && required !== void 0) {
+      problems.push(`Input \`${name}\` is required: ${required}.`);
+      continue;
+    }
+    try {
+      values[name] = parse(text, { name, parseData });
+    } catch (error2) {
+      if (!(error2 instanceof InvalidInput)) throw error2;
+      problems.push(error2.message);
+    }
+  }
+  return { values, problems };
+}
+
+// src/config.ts
+var ConfigError = class extends InputError {
   constructor(problems) {
     super(problems.join("\n"));
     this.problems = problems;
-    this.name = "ConfigError";
   }
   problems;
 };
-function parseConfig(raw, parseYaml) {
-  const problems = [];
-  const input = (name) => raw[name] === "" && name in DEFAULTS ? DEFAULTS[name] : raw[name];
-  const fail = (name, message) => {
-    problems.push(`Input \`${name}\` ${message}`);
-    return void 0;
-  };
-  const integer = (name, min, max, what) => {
-    const text2 = input(name);
-    if (!/^\d+$/.test(text2)) return fail(name, `must be ${what}; got ${quote(text2)}.`);
-    const value = Number(text2);
-    if (value < min || value > max) return fail(name, `must be ${what}; got ${text2}.`);
-    return value;
-  };
-  const boolean = (name) => {
-    const text2 = input(name);
-    if (/^(true|True|TRUE)$/.test(text2)) return true;
-    if (/^(false|False|FALSE)$/.test(text2)) return false;
-    return fail(name, `must be \`true\` or \`false\`; got ${quote(text2)}.`);
-  };
-  const template = (check) => {
-    try {
-      return check();
-    } catch (error2) {
-      if (!(error2 instanceof TemplateError)) throw error2;
-      problems.push(error2.message);
-      return void 0;
-    }
-  };
-  const account = (name) => {
-    const text2 = input(name);
-    if (text2 === "") return void 0;
-    if (/[\s\p{Cc}]/u.test(text2) || Buffer.byteLength(text2) > MAX_ACCOUNT_BYTES) {
-      return fail(
-        name,
-        `must be a Tencent Chat account ID: at most ${MAX_ACCOUNT_BYTES} bytes, no spaces or control characters; got ${quote(text2)}.`
-      );
-    }
-    return text2;
-  };
-  const sdkAppId = raw["sdk-app-id"] === "" ? fail("sdk-app-id", "is required: the SDKAppID from the Tencent Chat console (digits only).") : integer("sdk-app-id", 1, U32_MAX, "the SDKAppID from the Tencent Chat console, digits only");
-  const dryRun = boolean("dry-run");
-  const secretKey = raw["secret-key"];
-  const userSig = raw["user-sig"];
+function parseConfig(raw, parseData) {
+  const { values, problems } = parseInputs(raw, parseData);
+  const secretKey = values["secret-key"];
+  const userSig = values["user-sig"];
   let credentials;
-  if (secretKey !== "" && userSig !== "") {
-    fail("secret-key", "and input `user-sig` are both set: give exactly one of them.");
-  } else if (secretKey !== "") {
+  if (secretKey !== void 0 && userSig !== void 0) {
+    problems.push("Input `secret-key` and input `user-sig` are both set: give exactly one of them.");
+  } else if (secretKey !== void 0) {
     credentials = { kind: "secret-key", secretKey };
-  } else if (userSig !== "") {
+  } else if (userSig !== void 0) {
     credentials = { kind: "user-sig", userSig };
-  } else if (dryRun !== true) {
-    fail(
-      "secret-key",
-      "or input `user-sig` is required: give the app key (the action signs a UserSig with it) or a ready UserSig."
+  } else if (values["dry-run"] === false) {
+    problems.push(
+      "Input `secret-key` or input `user-sig` is required: give the app key (the action signs a UserSig with it) or a ready UserSig."
     );
   }
-  const adminIdentifier = account("admin-identifier");
-  const regionText = input("region");
-  const region = isRegion(regionText) ? regionText : fail("region", `must be one of ${REGION_NAMES.join(", ")}; got ${quote(regionText)}.`);
-  let endpoint;
-  const endpointText = input("endpoint");
-  if (endpointText !== "") {
-    endpoint = URL.canParse(endpointText) ? new URL(endpointText) : void 0;
-    if (!endpoint || !["http:", "https:"].includes(endpoint.protocol) || endpoint.hostname === "") {
-      endpoint = fail(
-        "endpoint",
-        `must be an http:// or https:// base URL; got ${quote(endpointText)}.`
-      );
-    } else if (endpoint.search !== "" || endpoint.hash !== "" || endpoint.username !== "") {
-      endpoint = fail(
-        "endpoint",
-        "must be a plain base URL without query, fragment or credentials; the action adds the query itself."
-      );
-    }
-  }
-  const fromAccount = account("from-account");
-  const cloudCustomData = input("cloud-custom-data") || void 0;
-  const random = input("random") === "" ? void 0 : integer("random", 0, U32_MAX, `an unsigned 32-bit integer, 0 to ${U32_MAX}`);
-  const userSigTtl = integer("user-sig-ttl", 1, 86400, "a whole number of seconds from 1 to 86400");
-  const timeoutSeconds = integer(
-    "timeout-seconds",
-    1,
-    120,
-    "a whole number of seconds from 1 to 120"
-  );
-  const templateText = input("template");
-  const templateChoice = TEMPLATE_CHOICES.find((choice) => choice === templateText);
-  if (templateChoice === void 0) {
-    fail("template", `must be one of ${TEMPLATE_CHOICES.join(", ")}; got ${quote(templateText)}.`);
-  }
-  const overrides = { title: raw.title, message: raw.message, desc: raw.desc };
-  for (const name of ["title", "message", "desc"]) {
-    template(() => placeholderPaths(raw[name], name));
-  }
-  const dataTemplate = raw.data === "" ? void 0 : template(() => parseDataTemplate(raw.data, "data", parseYaml));
-  const textElement = boolean("text-element");
-  const maxBytes = integer(
-    "max-bytes",
-    256,
-    MAX_MESSAGE_BYTES,
-    `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
-  );
-  const retries = integer("retries", 0, 20, "a whole number of retries from 0 to 20");
-  const failOnError = boolean("fail-on-error");
-  if (problems.length > 0 || sdkAppId === void 0 || dryRun === void 0 || adminIdentifier === void 0 || region === void 0 || userSigTtl === void 0 || timeoutSeconds === void 0 || templateChoice === void 0 || textElement === void 0 || maxBytes === void 0 || retries === void 0 || failOnError === void 0) {
-    throw new ConfigError(problems);
-  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const v = values;
   return {
-    sdkAppId,
+    sdkAppId: v["sdk-app-id"],
     credentials,
-    adminIdentifier,
-    region,
-    endpoint,
-    fromAccount,
-    cloudCustomData,
-    random,
-    userSigTtl,
-    timeoutSeconds,
-    template: templateChoice,
-    overrides,
-    dataTemplate,
-    textElement,
-    maxBytes,
-    retries,
-    failOnError,
-    dryRun
+    adminIdentifier: v["admin-identifier"],
+    region: v.region,
+    endpoint: v.endpoint,
+    fromAccount: v["from-account"],
+    cloudCustomData: v["cloud-custom-data"],
+    random: v.random,
+    userSigTtl: v["user-sig-ttl"],
+    timeoutSeconds: v["timeout-seconds"],
+    template: v.template,
+    overrides: { title: v.title, message: v.message, desc: v.desc },
+    dataTemplate: v.data,
+    textElement: v["text-element"],
+    maxBytes: v["max-bytes"],
+    retries: v.retries,
+    failOnError: v["fail-on-error"],
+    dryRun: v["dry-run"]
   };
-}
-function quote(text2) {
-  const shown = text2.length > 80 ? `${text2.slice(0, 80)}\u2026` : text2;
-  return JSON.stringify(shown);
-}
-
-// src/secrets.ts
-var known = /* @__PURE__ */ new Set();
-function registerSecret(value) {
-  for (const form of /* @__PURE__ */ new Set([value, encodeURIComponent(value)])) {
-    if (form === "" || known.has(form)) continue;
-    known.add(form);
-    setSecret(form);
-  }
-}
-function scrub(text2) {
-  let out = text2;
-  for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-    out = out.split(secret).join("***");
-  }
-  return out;
-}
-
-// src/inputs.ts
-var INPUT_NAMES = [
-  "sdk-app-id",
-  "secret-key",
-  "user-sig",
-  "admin-identifier",
-  "region",
-  "endpoint",
-  "from-account",
-  "cloud-custom-data",
-  "random",
-  "user-sig-ttl",
-  "timeout-seconds",
-  "template",
-  "title",
-  "message",
-  "desc",
-  "data",
-  "text-element",
-  "max-bytes",
-  "retries",
-  "fail-on-error",
-  "dry-run"
-];
-var SECRET_INPUTS = ["secret-key", "user-sig"];
-function readInputs() {
-  const raw = Object.fromEntries(
-    INPUT_NAMES.map((name) => [name, getInput(name)])
-  );
-  for (const name of SECRET_INPUTS) registerSecret(raw[name]);
-  const given = INPUT_NAMES.filter((name) => raw[name] !== "").map(
-    (name) => SECRET_INPUTS.includes(name) ? `${name}=***` : `${name}=${JSON.stringify(raw[name])}`
-  );
-  debug(`Inputs given: ${given.join(", ") || "none"}`);
-  return raw;
 }
 
 // src/message.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 var MAX_LINE_CHARACTERS = 150;
-var MessageTooLargeError = class extends Error {
+var MessageTooLargeError = class extends InputError {
   constructor(bytes, maxBytes) {
     super(
-      `The announcement needs ${bytes} bytes even with its free text cut, over the limit of ${maxBytes}: shorten \`title\`, \`desc\` or \`data\`, or raise \`max-bytes\` (at most 12000).`
+      `The announcement needs ${bytes} bytes even with its free text cut, over the limit of ${maxBytes}: shorten \`title\`, \`desc\` or \`data\`, or raise \`max-bytes\` (at most ${MAX_MESSAGE_BYTES}).`
     );
-    this.name = "MessageTooLargeError";
   }
 };
 function renderMessage(a, options) {
@@ -2110,9 +2077,7 @@ function renderMessage(a, options) {
   let data = options.dataTemplate ? fillTree(options.dataTemplate, options.context, "data") : announcementData(a);
   let truncated = false;
   if (!fits(data)) {
-    for (const path of freeTexts(data, a, options.dataTemplate === void 0)) {
-      const original = valueAt(data, path);
-      if (typeof original !== "string") continue;
+    for (const { path, original } of freeTexts(data, a, options.dataTemplate === void 0)) {
       const elsewhere = a.url === void 0 || JSON.stringify(withValue(data, path, "")).includes(a.url);
       const ellipsis = elsewhere || options.textElement ? "\u2026" : `\u2026 ${a.url}`;
       const cut = cutToFit(
@@ -2132,25 +2097,24 @@ function renderMessage(a, options) {
   return { msgBody, data: JSON.stringify(data), desc, bytes, truncated };
 }
 function freeTexts(data, a, defaultShape) {
-  if (defaultShape) return [["text"], ["title"]];
+  if (defaultShape) {
+    return [
+      { path: ["text"], original: a.text },
+      { path: ["title"], original: a.title }
+    ];
+  }
   const leaves = [];
   const walk = (value, path) => {
     if (typeof value === "string") {
-      if (value !== a.url && value !== a.version) leaves.push({ path, length: value.length });
+      if (value !== a.url && value !== a.version) leaves.push({ path, original: value });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...path, index]));
-    } else if (typeof value === "object" && value !== null) {
+    } else if (isJsonObject(value)) {
       for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
     }
   };
   walk(data, []);
-  return leaves.sort((x, y) => y.length - x.length).map(({ path }) => path);
-}
-function valueAt(data, path) {
-  return path.reduce(
-    (node, key) => node?.[key],
-    data
-  );
+  return leaves.sort((x, y) => y.original.length - x.original.length);
 }
 function withValue(data, path, value) {
   const replace = (node, depth) => {
@@ -2164,457 +2128,46 @@ function withValue(data, path, value) {
   };
   return replace(data, 0);
 }
+function broadcastBody(message, options) {
+  const content = {
+    msgBody: message.msgBody,
+    fromAccount: options.fromAccount,
+    cloudCustomData: options.cloudCustomData
+  };
+  return {
+    ...content.fromAccount === void 0 ? {} : { From_Account: content.fromAccount },
+    Random: options.random ?? derivedRandom(options.origin, content),
+    MsgBody: content.msgBody,
+    ...content.cloudCustomData === void 0 ? {} : { CloudCustomData: content.cloudCustomData }
+  };
+}
 function derivedRandom(origin, content) {
   const digest = (0, import_node_crypto.createHash)("sha256").update(JSON.stringify([origin.repository, origin.runId, origin.job, content])).digest();
   return digest.readUInt32BE(0);
 }
-function buildBody(options) {
-  return {
-    ...options.fromAccount === void 0 ? {} : { From_Account: options.fromAccount },
-    Random: options.random,
-    MsgBody: options.msgBody,
-    ...options.cloudCustomData === void 0 ? {} : { CloudCustomData: options.cloudCustomData }
-  };
-}
 
-// src/tencent-errors.ts
-var backOff = "Tencent is rate-limiting this app; retry later or space out broadcasts.";
-var checkRegion = "Check `region` (or `endpoint`): the SDKAppID must be called on the domain of the region it was created in.";
-var checkKey = "Check `secret-key` and `sdk-app-id`: the key must be the one the Tencent Chat console shows for this SDKAppID.";
-var TENCENT_ERRORS = {
-  10002: {
-    meaning: "internal server error",
-    retry: "yes",
-    remedy: "A transient Tencent failure; run the job again."
-  },
-  10003: {
-    meaning: "invalid command word",
-    retry: "no",
-    remedy: "The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged."
-  },
-  10004: {
-    meaning: "invalid parameter",
-    retry: "no",
-    remedy: "The message was rejected as malformed or over 12,000 bytes; check `from-account`, `cloud-custom-data` and the announcement size."
-  },
-  10007: {
-    meaning: "no permission",
-    retry: "no",
-    remedy: 'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
-  },
-  10023: {
-    meaning: "message frequency limit reached",
-    retry: "yes",
-    remedy: "Broadcasts are limited to 1 per second (Ultimate) or 5 (Enterprise); space out the jobs that announce."
-  },
-  60002: {
-    meaning: "HTTP parse error",
-    retry: "no",
-    remedy: "The request URL was malformed; if `endpoint` is a proxy, check that it forwards the query unchanged."
-  },
-  60003: {
-    meaning: "request JSON parse error",
-    retry: "no",
-    remedy: "The body did not arrive as valid JSON; if `endpoint` is a proxy, check that it forwards the body unchanged."
-  },
-  60004: {
-    meaning: "account or signature error",
-    retry: "no",
-    remedy: "Check `admin-identifier`, `from-account` and the UserSig."
-  },
-  60005: {
-    meaning: "account or signature error",
-    retry: "no",
-    remedy: "Check `admin-identifier`, `from-account` and the UserSig."
-  },
-  60006: {
-    meaning: "invalid SDKAppID",
-    retry: "no",
-    remedy: "Check `sdk-app-id` against the Tencent Chat console."
-  },
-  60007: { meaning: "REST API call frequency limit", retry: "yes", remedy: backOff },
-  60008: {
-    meaning: "service timeout or bad HTTP request",
-    retry: "yes",
-    remedy: "A transient Tencent failure; run the job again."
-  },
-  60009: {
-    meaning: "wrong request resource",
-    retry: "no",
-    remedy: "The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged."
-  },
-  60010: {
-    meaning: "the request needs the app admin",
-    retry: "no",
-    remedy: "Set `admin-identifier` to the app admin account from the Tencent Chat console."
-  },
-  60011: { meaning: "SDKAppID call frequency limit", retry: "yes", remedy: backOff },
-  60012: {
-    meaning: "SDKAppID missing from the URL",
-    retry: "no",
-    remedy: "Check `sdk-app-id`; if `endpoint` is a proxy, check that it forwards the query unchanged."
-  },
-  60016: {
-    meaning: "SDKAppID disabled",
-    retry: "no",
-    remedy: "The app is disabled; check its status in the Tencent Chat console."
-  },
-  60017: {
-    meaning: "request disabled",
-    retry: "no",
-    remedy: "This API is disabled for the app; check the Tencent Chat console."
-  },
-  60018: { meaning: "too many requests", retry: "yes", remedy: backOff },
-  60019: { meaning: "too many requests", retry: "yes", remedy: backOff },
-  60020: {
-    meaning: "paid package expired",
-    retry: "no",
-    remedy: "Renew the Tencent Chat package for this app."
-  },
-  60021: {
-    meaning: "caller IP not allowed",
-    retry: "no",
-    remedy: "The app has an IP allowlist; GitHub-hosted runners change IPs, so remove the allowlist or use a self-hosted runner (or a proxy through `endpoint`) with a fixed IP."
-  },
-  70001: {
-    meaning: "UserSig expired",
-    retry: "new-usersig",
-    remedy: "Check the runner clock, or raise `user-sig-ttl`; with `user-sig`, give a fresh one (or use `secret-key`)."
-  },
-  70002: {
-    meaning: "UserSig empty",
-    retry: "no",
-    remedy: "Give `secret-key` or a non-empty `user-sig`."
-  },
-  70003: {
-    meaning: "UserSig invalid",
-    retry: "no",
-    remedy: "The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign."
-  },
-  70005: {
-    meaning: "UserSig cannot be parsed",
-    retry: "no",
-    remedy: "The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign."
-  },
-  70009: { meaning: "UserSig check failed (wrong key or SDKAppID)", retry: "no", remedy: checkKey },
-  70013: {
-    meaning: "identifier differs from the UserSig",
-    retry: "no",
-    remedy: "The UserSig was signed for another account; set `admin-identifier` to the account it was signed for."
-  },
-  70014: {
-    meaning: "SDKAppID differs from the UserSig",
-    retry: "no",
-    remedy: "The UserSig was signed for another app; check `sdk-app-id`."
-  },
-  70016: { meaning: "key not found for this SDKAppID", retry: "no", remedy: checkRegion },
-  70020: {
-    meaning: "SDKAppID not found",
-    retry: "no",
-    remedy: `${checkRegion} Also check \`sdk-app-id\`.`
-  },
-  70050: {
-    meaning: "too many failed UserSig checks",
-    retry: "after-60s",
-    remedy: `Tencent locks out an app after repeated bad signatures; wait a minute. ${checkKey}`
-  },
-  70051: {
-    meaning: "account blocklisted",
-    retry: "no",
-    remedy: "The admin account is blocklisted; check it in the Tencent Chat console."
-  },
-  70052: {
-    meaning: "UserSig invalidated",
-    retry: "new-usersig",
-    remedy: "The UserSig was revoked; use `secret-key` so the action signs a fresh one."
-  },
-  70107: {
-    meaning: "UserID not imported",
-    retry: "no",
-    remedy: "Import the account first, or check `from-account` and `admin-identifier`."
-  },
-  70169: {
-    meaning: "server timeout",
-    retry: "yes",
-    remedy: "A transient Tencent failure; run the job again."
-  },
-  70202: {
-    meaning: "server timeout",
-    retry: "yes",
-    remedy: "A transient Tencent failure; run the job again."
-  },
-  70398: {
-    meaning: "account-count limit (trial edition)",
-    retry: "no",
-    remedy: "Upgrade the Tencent Chat edition or remove unused accounts."
-  },
-  70402: {
-    meaning: "invalid parameter",
-    retry: "no",
-    remedy: "Check `from-account` and `admin-identifier`."
-  },
-  70403: {
-    meaning: "the request needs the app admin",
-    retry: "no",
-    remedy: "Set `admin-identifier` to the app admin account from the Tencent Chat console."
-  },
-  70500: {
-    meaning: "internal error",
-    retry: "yes",
-    remedy: "A transient Tencent failure; run the job again."
-  }
-};
-function describeError(code) {
-  return TENCENT_ERRORS[code] ?? {
-    meaning: "unlisted error",
-    retry: "no",
-    remedy: "See https://intl.cloud.tencent.com/document/product/1047/34348 for this code."
-  };
-}
-
-// src/outputs.ts
-function setPayloadOutputs(body, message) {
-  setOutput("random", String(body.Random));
-  setOutput("payload", JSON.stringify(body));
-  setOutput("truncated", String(message.truncated));
-}
-function setTriesOutput(tries) {
-  setOutput("tries", String(tries));
-}
-function setSentOutputs(msgSeq) {
-  setOutput("msg-seq", String(msgSeq));
-  setOutput("status", "sent");
-  setOutput("error-code", "");
-  setOutput("error-info", "");
-}
-function setDryRunOutputs() {
-  setOutput("status", "dry-run");
-}
-function setFailedOutputs(errorCode, errorInfo) {
-  setOutput("status", "failed");
-  setOutput("error-code", errorCode);
-  setOutput("error-info", errorInfo);
-}
-function explainFailure(delivery) {
-  if (delivery.reason === "tencent") {
-    const { meaning, remedy } = describeError(delivery.code);
-    const info2 = delivery.info === "" ? "" : `: ${delivery.info}`;
-    return { what: `Tencent Chat answered ErrorCode ${delivery.code} (${meaning})${info2}.`, remedy };
-  }
-  if (delivery.reason === "network") {
-    return {
-      what: `The request did not reach Tencent Chat: ${delivery.info}.`,
-      remedy: "Check `region`, `endpoint` and the runner's network or proxy."
-    };
-  }
-  return {
-    what: `Tencent Chat gave an unexpected answer (${delivery.info}).`,
-    remedy: "Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it."
-  };
-}
-
-// src/delivery.ts
-var import_node_crypto2 = __toESM(require_node_crypto(), 1);
-
-// src/version.ts
-var version = true ? "0.1.0" : "source";
-var USER_AGENT = `tencent-chat-broadcast-action/${version}`;
-
-// src/delivery.ts
-var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
-function broadcastUrl(target, random) {
-  const base = new URL(target.base.href.endsWith("/") ? target.base.href : `${target.base.href}/`);
-  const url = new URL(BROADCAST_PATH, base);
-  url.search = new URLSearchParams({
-    sdkappid: String(target.sdkAppId),
-    identifier: target.identifier,
-    usersig: target.userSig,
-    random: String(random),
-    contenttype: "json"
-  }).toString();
-  return url;
-}
-function redactUrl(url) {
-  const shown = new URL(url);
-  if (shown.searchParams.has("usersig")) shown.searchParams.set("usersig", "***");
-  return shown.toString();
-}
-async function sendOnce(target, body, timeoutSeconds) {
-  const url = broadcastUrl(target, (0, import_node_crypto2.randomInt)(0, 2 ** 32));
-  setSecret(url.toString());
-  debug(`POST ${redactUrl(url)}`);
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    keepAlive: false,
-    socketTimeout: timeoutSeconds * 1e3
+// src/plan.ts
+function plan(raw, event, parseData) {
+  const config = parseConfig(raw, parseData);
+  const defaults = announce(event, config.template);
+  const context = templateContext(event, defaults);
+  const announcement = applyOverrides(defaults, config.overrides, context);
+  const message = renderMessage(announcement, {
+    dataTemplate: config.dataTemplate,
+    context,
+    textElement: config.textElement,
+    maxBytes: config.maxBytes
   });
-  try {
-    const response = await client.post(url.toString(), JSON.stringify(body), {
-      "Content-Type": "application/json; charset=utf-8"
-    });
-    const status = response.message.statusCode ?? 0;
-    const text2 = await response.readBody();
-    debug(`HTTP ${status}: ${scrub(text2.slice(0, 500))}`);
-    if (status !== 200) {
-      return { ok: false, reason: "http", code: void 0, info: `HTTP ${status}`, status };
-    }
-    return parseAnswer(text2);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    return { ok: false, reason: "network", code: void 0, info: scrub(message) };
-  } finally {
-    client.dispose();
-  }
-}
-function parseAnswer(text2) {
-  let answer;
-  try {
-    answer = JSON.parse(text2);
-  } catch {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer is not JSON" };
-  }
-  if (typeof answer !== "object" || answer === null) {
-    return {
-      ok: false,
-      reason: "malformed",
-      code: void 0,
-      info: "the answer is not a JSON object"
-    };
-  }
-  const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer;
-  const info2 = typeof ErrorInfo === "string" ? scrub(ErrorInfo) : "";
-  if (typeof ErrorCode !== "number" || !Number.isInteger(ErrorCode)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no ErrorCode" };
-  }
-  if (ErrorCode !== 0 || ActionStatus !== "OK") {
-    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
-  }
-  if (typeof MsgSeq !== "number" || !Number.isInteger(MsgSeq)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no MsgSeq" };
-  }
-  return { ok: true, msgSeq: MsgSeq };
-}
-
-// src/retry-policy.ts
-var RATE_LIMIT_CODES = /* @__PURE__ */ new Set([10023, 60007, 60011, 60018, 60019]);
-function nextStep(failure, canSign) {
-  switch (failure.reason) {
-    case "network":
-      return "network";
-    case "malformed":
-      return "retry";
-    case "http":
-      if (failure.status === 429) return "rate-limited";
-      return failure.status >= 500 ? "retry" : "stop";
-    case "tencent": {
-      if (RATE_LIMIT_CODES.has(failure.code)) return "rate-limited";
-      const { retry } = describeError(failure.code);
-      if (retry === "yes") return "retry";
-      if (retry === "new-usersig") return canSign ? "new-usersig" : "stop";
-      if (retry === "after-60s") return "after-60s";
-      return "stop";
-    }
-  }
-}
-var RATE_LIMIT_WAIT_MS = 1e3;
-var RATE_LIMIT_JITTER_MS = 300;
-var LOCKOUT_WAIT_MS = 6e4;
-var BACKOFF_BASE_MS = 500;
-var BACKOFF_CAP_MS = 8e3;
-function waitBefore(next, retry, random) {
-  switch (next) {
-    case "rate-limited":
-      return RATE_LIMIT_WAIT_MS + Math.floor(random() * RATE_LIMIT_JITTER_MS);
-    case "after-60s":
-      return LOCKOUT_WAIT_MS + Math.floor(random() * 1e3);
-    case "stop":
-      return 0;
-    default: {
-      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry);
-      return Math.floor(ceiling * (0.1 + 0.9 * random()));
-    }
-  }
-}
-
-// src/send.ts
-var realClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random()
-};
-function overallBudgetMs(retries, timeoutSeconds) {
-  return (retries + 1) * timeoutSeconds * 1e3 + 6e4;
-}
-async function send(options) {
-  const clock = options.clock ?? realClock;
-  const started = clock.now();
-  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds);
-  let base = 0;
-  let userSig = options.userSig();
-  let tries = 0;
-  let retriesUsed = 0;
-  for (; ; ) {
-    tries++;
-    const target = options.bases[base] ?? options.bases[0];
-    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1e3));
-    const delivery = await sendOnce(
-      { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
-      options.body,
-      timeout
-    );
-    const result = (gaveUp) => ({
-      delivery,
-      tries,
-      durationMs: clock.now() - started,
-      host: target.host,
-      gaveUp
-    });
-    if (delivery.ok) return result(void 0);
-    const next = nextStep(delivery, options.canSign);
-    if (next === "stop") return result(void 0);
-    if (options.retries === 0) return result("`retries` is 0");
-    if (next !== "rate-limited" && ++retriesUsed > options.retries) {
-      return result(`all ${options.retries} retries were used`);
-    }
-    const wait = waitBefore(next, retriesUsed, () => clock.random());
-    if (clock.now() + wait + 1e3 > deadline) {
-      return result("the time budget of this step ran out");
-    }
-    const seconds = (wait / 1e3).toFixed(1);
-    let plan = `${describe(next)} in ${seconds} s`;
-    const backup = next === "network" ? options.bases[base + 1] : void 0;
-    if (backup) {
-      base++;
-      plan = `falling over to the backup domain ${backup.host} in ${seconds} s`;
-    }
-    if (next === "new-usersig") userSig = options.userSig();
-    info(`Try ${tries} failed (${delivery.info}); ${plan}.`);
-    await clock.sleep(wait);
-  }
-}
-function describe(next) {
-  switch (next) {
-    case "rate-limited":
-      return "Tencent asked to slow down, trying again";
-    case "new-usersig":
-      return "trying again with a freshly signed UserSig";
-    case "after-60s":
-      return "Tencent locked signature checks for a minute, trying again";
-    default:
-      return "trying again";
-  }
-}
-
-// src/signature.ts
-var import_tls_sig_api_v2 = __toESM(require_TLSSigAPIv2(), 1);
-function resolveUserSig(sdkAppId, identifier, ttlSeconds, credentials) {
-  const userSig = credentials.kind === "user-sig" ? credentials.userSig : new import_tls_sig_api_v2.Api(sdkAppId, credentials.secretKey).genUserSig(identifier, ttlSeconds);
-  registerSecret(userSig);
-  return userSig;
+  const body = broadcastBody(message, {
+    fromAccount: config.fromAccount,
+    cloudCustomData: config.cloudCustomData,
+    random: config.random,
+    origin: event
+  });
+  return { config, announcement, message, body, bases: baseUrls(config) };
 }
 
 // src/summary.ts
-var import_node_fs = __toESM(require_node_fs(), 1);
 var HEADINGS = {
   sent: "\u{1F4E3} Tencent Chat broadcast sent",
   "dry-run": "\u{1F50E} Tencent Chat broadcast: dry run, nothing sent",
@@ -2677,26 +2230,16 @@ function renderSummary(facts) {
       ""
     );
   }
-  return scrub(parts.join("\n"));
-}
-function writeSummary(facts) {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file) return;
-  try {
-    (0, import_node_fs.appendFileSync)(file, `${renderSummary(facts)}
-`);
-  } catch (error2) {
-    debug(`No job summary: ${scrub(error2 instanceof Error ? error2.message : String(error2))}`);
-  }
+  return parts.join("\n");
 }
 function thousands(value) {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function escape(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function cell(text2) {
-  return escape(text2).replace(/\|/g, "\\|").replace(/\n/g, " ");
+function cell(text) {
+  return escape(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 function pretty(data) {
   try {
@@ -2706,122 +2249,609 @@ function pretty(data) {
   }
 }
 
-// src/main.ts
-async function run() {
-  const started = Date.now();
-  let facts = {};
+// src/tencent-errors.ts
+var backOff = "Tencent is rate-limiting this app; retry later or space out broadcasts.";
+var transient = "A transient Tencent failure; run the job again.";
+var checkPath = "The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.";
+var checkAccounts = "Check `admin-identifier`, `from-account` and the UserSig.";
+var needsAdmin = "Set `admin-identifier` to the app admin account from the Tencent Chat console.";
+var unreadableUserSig = "The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.";
+var checkRegion = "Check `region` (or `endpoint`): the SDKAppID must be called on the domain of the region it was created in.";
+var checkKey = "Check `secret-key` and `sdk-app-id`: the key must be the one the Tencent Chat console shows for this SDKAppID.";
+var TENCENT_ERRORS = {
+  10002: {
+    meaning: "internal server error",
+    retry: "yes",
+    remedy: transient
+  },
+  10003: {
+    meaning: "invalid command word",
+    retry: "no",
+    remedy: checkPath
+  },
+  10004: {
+    meaning: "invalid parameter",
+    retry: "no",
+    remedy: "The message was rejected as malformed or over 12,000 bytes; check `from-account`, `cloud-custom-data` and the announcement size."
+  },
+  10007: {
+    meaning: "no permission",
+    retry: "no",
+    remedy: 'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
+  },
+  10023: {
+    meaning: "message frequency limit reached",
+    retry: "yes",
+    remedy: "Broadcasts are limited to 1 per second (Ultimate) or 5 (Enterprise); space out the jobs that announce."
+  },
+  60002: {
+    meaning: "HTTP parse error",
+    retry: "no",
+    remedy: "The request URL was malformed; if `endpoint` is a proxy, check that it forwards the query unchanged."
+  },
+  60003: {
+    meaning: "request JSON parse error",
+    retry: "no",
+    remedy: "The body did not arrive as valid JSON; if `endpoint` is a proxy, check that it forwards the body unchanged."
+  },
+  60004: {
+    meaning: "account or signature error",
+    retry: "no",
+    remedy: checkAccounts
+  },
+  60005: {
+    meaning: "account or signature error",
+    retry: "no",
+    remedy: checkAccounts
+  },
+  60006: {
+    meaning: "invalid SDKAppID",
+    retry: "no",
+    remedy: "Check `sdk-app-id` against the Tencent Chat console."
+  },
+  60007: { meaning: "REST API call frequency limit", retry: "yes", remedy: backOff },
+  60008: {
+    meaning: "service timeout or bad HTTP request",
+    retry: "yes",
+    remedy: transient
+  },
+  60009: {
+    meaning: "wrong request resource",
+    retry: "no",
+    remedy: checkPath
+  },
+  60010: {
+    meaning: "the request needs the app admin",
+    retry: "no",
+    remedy: needsAdmin
+  },
+  60011: { meaning: "SDKAppID call frequency limit", retry: "yes", remedy: backOff },
+  60012: {
+    meaning: "SDKAppID missing from the URL",
+    retry: "no",
+    remedy: "Check `sdk-app-id`; if `endpoint` is a proxy, check that it forwards the query unchanged."
+  },
+  60016: {
+    meaning: "SDKAppID disabled",
+    retry: "no",
+    remedy: "The app is disabled; check its status in the Tencent Chat console."
+  },
+  60017: {
+    meaning: "request disabled",
+    retry: "no",
+    remedy: "This API is disabled for the app; check the Tencent Chat console."
+  },
+  60018: { meaning: "too many requests", retry: "yes", remedy: backOff },
+  60019: { meaning: "too many requests", retry: "yes", remedy: backOff },
+  60020: {
+    meaning: "paid package expired",
+    retry: "no",
+    remedy: "Renew the Tencent Chat package for this app."
+  },
+  60021: {
+    meaning: "caller IP not allowed",
+    retry: "no",
+    remedy: "The app has an IP allowlist; GitHub-hosted runners change IPs, so remove the allowlist or use a self-hosted runner (or a proxy through `endpoint`) with a fixed IP."
+  },
+  70001: {
+    meaning: "UserSig expired",
+    retry: "new-usersig",
+    remedy: "Check the runner clock, or raise `user-sig-ttl`; with `user-sig`, give a fresh one (or use `secret-key`)."
+  },
+  70002: {
+    meaning: "UserSig empty",
+    retry: "no",
+    remedy: "Give `secret-key` or a non-empty `user-sig`."
+  },
+  70003: {
+    meaning: "UserSig invalid",
+    retry: "no",
+    remedy: unreadableUserSig
+  },
+  70005: {
+    meaning: "UserSig cannot be parsed",
+    retry: "no",
+    remedy: unreadableUserSig
+  },
+  70009: { meaning: "UserSig check failed (wrong key or SDKAppID)", retry: "no", remedy: checkKey },
+  70013: {
+    meaning: "identifier differs from the UserSig",
+    retry: "no",
+    remedy: "The UserSig was signed for another account; set `admin-identifier` to the account it was signed for."
+  },
+  70014: {
+    meaning: "SDKAppID differs from the UserSig",
+    retry: "no",
+    remedy: "The UserSig was signed for another app; check `sdk-app-id`."
+  },
+  70016: { meaning: "key not found for this SDKAppID", retry: "no", remedy: checkRegion },
+  70020: {
+    meaning: "SDKAppID not found",
+    retry: "no",
+    remedy: `${checkRegion} Also check \`sdk-app-id\`.`
+  },
+  70050: {
+    meaning: "too many failed UserSig checks",
+    retry: "after-60s",
+    remedy: `Tencent locks out an app after repeated bad signatures; wait a minute. ${checkKey}`
+  },
+  70051: {
+    meaning: "account blocklisted",
+    retry: "no",
+    remedy: "The admin account is blocklisted; check it in the Tencent Chat console."
+  },
+  70052: {
+    meaning: "UserSig invalidated",
+    retry: "new-usersig",
+    remedy: "The UserSig was revoked; use `secret-key` so the action signs a fresh one."
+  },
+  70107: {
+    meaning: "UserID not imported",
+    retry: "no",
+    remedy: "Import the account first, or check `from-account` and `admin-identifier`."
+  },
+  70169: {
+    meaning: "server timeout",
+    retry: "yes",
+    remedy: transient
+  },
+  70202: {
+    meaning: "server timeout",
+    retry: "yes",
+    remedy: transient
+  },
+  70398: {
+    meaning: "account-count limit (trial edition)",
+    retry: "no",
+    remedy: "Upgrade the Tencent Chat edition or remove unused accounts."
+  },
+  70402: {
+    meaning: "invalid parameter",
+    retry: "no",
+    remedy: "Check `from-account` and `admin-identifier`."
+  },
+  70403: {
+    meaning: "the request needs the app admin",
+    retry: "no",
+    remedy: needsAdmin
+  },
+  70500: {
+    meaning: "internal error",
+    retry: "yes",
+    remedy: transient
+  }
+};
+function describeError(code) {
+  return TENCENT_ERRORS[code] ?? {
+    meaning: "unlisted error",
+    retry: "no",
+    remedy: "See https://intl.cloud.tencent.com/document/product/1047/34348 for this code."
+  };
+}
+function explainFailure(failure) {
+  switch (failure.reason) {
+    case "tencent": {
+      const { meaning, remedy } = describeError(failure.code);
+      const info2 = failure.info === "" ? "" : `: ${failure.info}`;
+      return {
+        what: `Tencent Chat answered ErrorCode ${failure.code} (${meaning})${info2}.`,
+        remedy
+      };
+    }
+    case "network":
+      return {
+        what: `The request did not reach Tencent Chat: ${failure.info}.`,
+        remedy: "Check `region`, `endpoint` and the runner's network or proxy."
+      };
+    default:
+      return {
+        what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
+        remedy: "Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it."
+      };
+  }
+}
+
+// src/report.ts
+var OUTPUT_NAMES = [
+  "msg-seq",
+  "random",
+  "payload",
+  "truncated",
+  "tries",
+  "status",
+  "error-code",
+  "error-info"
+];
+function report(outcome, {
+  core,
+  writeSummary,
+  secrets,
+  durationMs
+}) {
+  const failure = failureOf(outcome, secrets);
+  const outputs = outputsOf(outcome, failure);
+  for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name]);
+  if (failure === void 0) {
+    if (outcome.status === "dry-run") {
+      const { announcement, message, body } = outcome.plan;
+      core.info(
+        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
+      );
+      core.startGroup("Payload");
+      core.info(JSON.stringify(body, null, 2));
+      core.endGroup();
+    } else if ("sent" in outcome && outcome.sent.delivery.ok) {
+      const { tries } = outcome.sent;
+      core.info(
+        `Delivered: MsgSeq ${outcome.sent.delivery.msgSeq}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? "try" : "tries"}.`
+      );
+    }
+  } else if (!("error" in outcome)) {
+    const text = `${failure.what} ${failure.remedy}`;
+    if (outcome.plan.config.failOnError) core.setFailed(text);
+    else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`);
+  } else if (outcome.error instanceof InputError) {
+    core.setFailed(failure.what);
+  } else {
+    if (outcome.error instanceof Error && outcome.error.stack) {
+      core.debug(secrets.scrub(outcome.error.stack));
+    }
+    core.setFailed(`${failure.what} ${failure.remedy}`);
+  }
   try {
-    const raw = readInputs();
-    const config = parseConfig(raw, await yamlParserFor(raw.data));
-    const event = readEventContext();
-    const defaults = announce(event, config.template);
-    const context2 = templateContext(event, defaults);
-    const announcement = applyOverrides(defaults, config.overrides, context2);
-    const message = renderMessage(announcement, {
-      dataTemplate: config.dataTemplate,
-      context: context2,
-      textElement: config.textElement,
-      maxBytes: config.maxBytes
+    writeSummary(secrets.scrub(renderSummary({ ...factsOf(outcome), failure, durationMs })));
+  } catch (error2) {
+    core.debug(
+      `No job summary: ${secrets.scrub(error2 instanceof Error ? error2.message : String(error2))}`
+    );
+  }
+}
+function failureOf(outcome, secrets) {
+  if ("error" in outcome) {
+    const { error: error2 } = outcome;
+    const message = secrets.scrub(error2 instanceof Error ? error2.message : String(error2));
+    return error2 instanceof InputError ? { what: message, remedy: error2.remedy } : { what: `Unexpected failure: ${message}`, remedy: "Please report this as a bug." };
+  }
+  if (outcome.status === "dry-run" || outcome.sent.delivery.ok) return void 0;
+  const { delivery, tries, gaveUp } = outcome.sent;
+  const explanation = explainFailure(delivery);
+  const why = gaveUp === void 0 ? "" : ` Gave up after ${tries} tries: ${gaveUp}.`;
+  return { what: `${explanation.what}${why}`, remedy: explanation.remedy };
+}
+function outputsOf(outcome, failure) {
+  const planned = "plan" in outcome ? outcome.plan : void 0;
+  const sent = "sent" in outcome ? outcome.sent : void 0;
+  const delivery = sent?.delivery;
+  return {
+    "msg-seq": delivery?.ok ? String(delivery.msgSeq) : "",
+    random: planned ? String(planned.body.Random) : "",
+    payload: planned ? JSON.stringify(planned.body) : "",
+    truncated: planned ? String(planned.message.truncated) : "",
+    tries: String(sent?.tries ?? 0),
+    status: outcome.status,
+    "error-code": delivery?.ok === false && delivery.code !== void 0 ? String(delivery.code) : "",
+    "error-info": delivery?.ok === false ? delivery.info : failure?.what ?? ""
+  };
+}
+function factsOf(outcome) {
+  if (!("plan" in outcome)) return { status: outcome.status };
+  const { config, announcement, message, body, bases } = outcome.plan;
+  const sent = "sent" in outcome ? outcome.sent : void 0;
+  return {
+    status: outcome.status,
+    message: {
+      kind: announcement.kind,
+      title: announcement.title,
+      text: announcement.text,
+      desc: message.desc,
+      data: message.data,
+      bytes: message.bytes,
+      maxBytes: config.maxBytes,
+      truncated: message.truncated
+    },
+    target: { host: sent?.host ?? bases[0].host, sdkAppId: config.sdkAppId },
+    random: body.Random,
+    ...sent === void 0 ? {} : { tries: sent.tries },
+    ...sent?.delivery.ok ? { msgSeq: sent.delivery.msgSeq } : {}
+  };
+}
+
+// src/secrets.ts
+var Secrets = class {
+  /** `mask` is the runner's masker, `core.setSecret`. */
+  constructor(mask) {
+    this.mask = mask;
+  }
+  mask;
+  forms = /* @__PURE__ */ new Set();
+  /** Longest first, so a form that contains another is removed whole; rebuilt on `add`. */
+  ordered = [];
+  /** Registers a credential, or a URL that carries one. */
+  add(value) {
+    const forms = value instanceof URL ? [value.href, `${value.pathname}${value.search}`] : [value, encodeURIComponent(value), new URLSearchParams({ _: value }).toString().slice(2)];
+    for (const form of forms) {
+      if (form === "" || this.forms.has(form)) continue;
+      this.forms.add(form);
+      this.mask(form);
+    }
+    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+  }
+  /**
+   * A text with every registered form replaced by `***`, then cut to `maxLength` characters. In
+   * that order: a secret cut in half is no longer recognisable by anyone's mask.
+   */
+  scrub(text, maxLength = Infinity) {
+    let out = text;
+    for (const form of this.ordered) out = out.split(form).join("***");
+    return out.length > maxLength ? `${out.slice(0, maxLength)}\u2026` : out;
+  }
+};
+
+// src/delivery.ts
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
+
+// src/version.ts
+var version = true ? "0.1.0" : "source";
+var USER_AGENT = `tencent-chat-broadcast-action/${version}`;
+
+// src/delivery.ts
+var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
+function broadcastUrl(target, random) {
+  const base = new URL(target.base.href.endsWith("/") ? target.base.href : `${target.base.href}/`);
+  const url = new URL(BROADCAST_PATH, base);
+  url.search = new URLSearchParams({
+    sdkappid: String(target.sdkAppId),
+    identifier: target.identifier,
+    usersig: target.userSig,
+    random: String(random),
+    contenttype: "json"
+  }).toString();
+  return url;
+}
+function redactUrl(url) {
+  const shown = new URL(url);
+  if (shown.searchParams.has("usersig")) shown.searchParams.set("usersig", "***");
+  return shown.toString();
+}
+async function sendOnce(target, body, timeoutSeconds, { log, secrets }) {
+  const url = broadcastUrl(target, (0, import_node_crypto2.randomInt)(0, 2 ** 32));
+  secrets.add(url);
+  log.debug(`POST ${redactUrl(url)}`);
+  const client = new HttpClient(USER_AGENT, [], {
+    allowRetries: false,
+    keepAlive: false,
+    socketTimeout: timeoutSeconds * 1e3
+  });
+  try {
+    const response = await client.post(url.toString(), JSON.stringify(body), {
+      "Content-Type": "application/json; charset=utf-8"
     });
+    const status = response.message.statusCode ?? 0;
+    const text = await response.readBody();
+    log.debug(`HTTP ${status}: ${secrets.scrub(text, 500)}`);
+    if (status !== 200) {
+      return { ok: false, reason: "http", code: void 0, info: `HTTP ${status}`, status };
+    }
+    return parseAnswer(text, secrets);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return { ok: false, reason: "network", code: void 0, info: secrets.scrub(message) };
+  } finally {
+    client.dispose();
+  }
+}
+function parseAnswer(text, secrets) {
+  let answer;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer is not JSON" };
+  }
+  if (typeof answer !== "object" || answer === null) {
+    return {
+      ok: false,
+      reason: "malformed",
+      code: void 0,
+      info: "the answer is not a JSON object"
+    };
+  }
+  const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer;
+  const info2 = typeof ErrorInfo === "string" ? secrets.scrub(ErrorInfo) : "";
+  if (typeof ErrorCode !== "number" || !Number.isInteger(ErrorCode)) {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no ErrorCode" };
+  }
+  if (ErrorCode !== 0 || ActionStatus !== "OK") {
+    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
+  }
+  if (typeof MsgSeq !== "number" || !Number.isInteger(MsgSeq)) {
+    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no MsgSeq" };
+  }
+  return { ok: true, msgSeq: MsgSeq };
+}
+
+// src/retry-policy.ts
+var RATE_LIMIT_CODES = /* @__PURE__ */ new Set([10023, 60007, 60011, 60018, 60019]);
+function nextStep(failure, canSign) {
+  switch (failure.reason) {
+    case "network":
+      return "network";
+    case "malformed":
+      return "retry";
+    case "http":
+      if (failure.status === 429) return "rate-limited";
+      return failure.status >= 500 ? "retry" : "stop";
+    case "tencent": {
+      if (RATE_LIMIT_CODES.has(failure.code)) return "rate-limited";
+      const { retry } = describeError(failure.code);
+      if (retry === "yes") return "retry";
+      if (retry === "new-usersig") return canSign ? "new-usersig" : "stop";
+      if (retry === "after-60s") return "after-60s";
+      return "stop";
+    }
+  }
+}
+var RATE_LIMIT_WAIT_MS = 1e3;
+var RATE_LIMIT_JITTER_MS = 300;
+var LOCKOUT_WAIT_MS = 6e4;
+var BACKOFF_BASE_MS = 500;
+var BACKOFF_CAP_MS = 8e3;
+function waitBefore(next, retry, random) {
+  switch (next) {
+    case "rate-limited":
+      return RATE_LIMIT_WAIT_MS + Math.floor(random() * RATE_LIMIT_JITTER_MS);
+    case "after-60s":
+      return LOCKOUT_WAIT_MS + Math.floor(random() * 1e3);
+    case "stop":
+      return 0;
+    default: {
+      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry);
+      return Math.floor(ceiling * (0.1 + 0.9 * random()));
+    }
+  }
+}
+
+// src/send.ts
+function overallBudgetMs(retries, timeoutSeconds) {
+  return (retries + 1) * timeoutSeconds * 1e3 + 6e4;
+}
+async function send(options) {
+  const { clock, log } = options;
+  const started = clock.now();
+  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds);
+  let base = 0;
+  let userSig = options.userSig();
+  let tries = 0;
+  let retriesUsed = 0;
+  for (; ; ) {
+    tries++;
+    const target = options.bases[base] ?? options.bases[0];
+    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1e3));
+    const delivery = await sendOnce(
+      { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
+      options.body,
+      timeout,
+      options
+    );
+    const result = (gaveUp) => ({
+      delivery,
+      tries,
+      host: target.host,
+      gaveUp
+    });
+    if (delivery.ok) return result(void 0);
+    const next = nextStep(delivery, options.canSign);
+    if (next === "stop") return result(void 0);
+    if (options.retries === 0) return result("`retries` is 0");
+    const counted = next !== "rate-limited";
+    if (counted && retriesUsed === options.retries) {
+      return result(`all ${options.retries} retries were used`);
+    }
+    const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random());
+    if (clock.now() + wait + 1e3 > deadline) {
+      return result("the time budget of this step ran out");
+    }
+    const seconds = (wait / 1e3).toFixed(1);
+    let plan2 = `${describe(next)} in ${seconds} s`;
+    const backup = next === "network" ? options.bases[base + 1] : void 0;
+    if (backup) {
+      base++;
+      plan2 = `falling over to the backup domain ${backup.host} in ${seconds} s`;
+    }
+    if (next === "new-usersig") userSig = options.userSig();
+    log.info(`Try ${tries} failed (${delivery.info}); ${plan2}.`);
+    await clock.sleep(wait);
+  }
+}
+function describe(next) {
+  switch (next) {
+    case "rate-limited":
+      return "Tencent asked to slow down, trying again";
+    case "new-usersig":
+      return "trying again with a freshly signed UserSig";
+    case "after-60s":
+      return "Tencent locked signature checks for a minute, trying again";
+    default:
+      return "trying again";
+  }
+}
+
+// src/signature.ts
+var import_tls_sig_api_v2 = __toESM(require_TLSSigAPIv2(), 1);
+function resolveUserSig(sdkAppId, identifier, ttlSeconds, credentials, secrets) {
+  const userSig = credentials.kind === "user-sig" ? credentials.userSig : new import_tls_sig_api_v2.Api(sdkAppId, credentials.secretKey).genUserSig(identifier, ttlSeconds);
+  secrets.add(userSig);
+  return userSig;
+}
+
+// src/main.ts
+async function run(dependencies = {}) {
+  const deps = { ...realDependencies(), ...dependencies };
+  const secrets = new Secrets((value) => {
+    deps.core.setSecret(value);
+  });
+  const started = deps.clock.now();
+  const outcome = await attempt(deps, secrets);
+  report(outcome, { ...deps, secrets, durationMs: deps.clock.now() - started });
+}
+async function attempt(deps, secrets) {
+  const { core, clock } = deps;
+  try {
+    const raw = readInputs(core, secrets);
+    const event = readEventContext(deps.env, deps.readFile);
+    const planned = plan(raw, event, await dataParserFor(raw.data));
+    const { config, announcement, message, body, bases } = planned;
     if (message.truncated) {
-      notice(
+      core.notice(
         `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
       );
     }
-    const content = {
-      msgBody: message.msgBody,
-      fromAccount: config.fromAccount,
-      cloudCustomData: config.cloudCustomData
-    };
-    const body = buildBody({ ...content, random: config.random ?? derivedRandom(event, content) });
-    setPayloadOutputs(body, message);
-    const bases = baseUrls(config);
-    facts = {
-      message: {
-        kind: announcement.kind,
-        title: announcement.title,
-        text: announcement.text,
-        desc: message.desc,
-        data: message.data,
-        bytes: message.bytes,
-        maxBytes: config.maxBytes,
-        truncated: message.truncated
-      },
-      target: { host: bases[0].host, sdkAppId: config.sdkAppId },
-      random: body.Random
-    };
-    if (config.dryRun || config.credentials === void 0) {
-      setDryRunOutputs();
-      info(
-        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
-      );
-      startGroup("Payload");
-      info(JSON.stringify(body, null, 2));
-      endGroup();
-      writeSummary({ status: "dry-run", durationMs: Date.now() - started, ...facts });
-      return;
-    }
     const { credentials } = config;
-    info(
+    if (config.dryRun || credentials === void 0) return { status: "dry-run", plan: planned };
+    core.info(
       `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
     );
-    const result = await send({
+    const sent = await send({
       bases,
       sdkAppId: config.sdkAppId,
       identifier: config.adminIdentifier,
-      userSig: () => resolveUserSig(config.sdkAppId, config.adminIdentifier, config.userSigTtl, credentials),
+      userSig: () => resolveUserSig(
+        config.sdkAppId,
+        config.adminIdentifier,
+        config.userSigTtl,
+        credentials,
+        secrets
+      ),
       canSign: credentials.kind === "secret-key",
       body,
       timeoutSeconds: config.timeoutSeconds,
-      retries: config.retries
+      retries: config.retries,
+      clock,
+      log: core,
+      secrets
     });
-    setTriesOutput(result.tries);
-    facts = {
-      ...facts,
-      tries: result.tries,
-      target: { host: result.host, sdkAppId: config.sdkAppId }
-    };
-    const { delivery } = result;
-    if (delivery.ok) {
-      setSentOutputs(delivery.msgSeq);
-      info(
-        `Delivered: MsgSeq ${delivery.msgSeq}, Random ${body.Random}, after ${result.tries} ${result.tries === 1 ? "try" : "tries"}.`
-      );
-      writeSummary({
-        status: "sent",
-        durationMs: Date.now() - started,
-        ...facts,
-        msgSeq: delivery.msgSeq
-      });
-      return;
-    }
-    setFailedOutputs(delivery.code === void 0 ? "" : String(delivery.code), delivery.info);
-    const explanation = explainFailure(delivery);
-    const gaveUp = result.gaveUp === void 0 ? "" : ` Gave up after ${result.tries} tries: ${result.gaveUp}.`;
-    const text2 = `${explanation.what} ${explanation.remedy}${gaveUp}`;
-    if (config.failOnError) setFailed(text2);
-    else warning(`${text2} The step goes on because \`fail-on-error\` is false.`);
-    writeSummary({
-      status: "failed",
-      durationMs: Date.now() - started,
-      ...facts,
-      failure: { ...explanation, what: `${explanation.what}${gaveUp}` }
-    });
+    return sent.delivery.ok ? { status: "sent", plan: planned, sent } : { status: "failed", plan: planned, sent };
   } catch (error2) {
-    setFailedOutputs("", "");
-    const known2 = error2 instanceof ConfigError || error2 instanceof TemplateError || error2 instanceof MessageTooLargeError;
-    const message = scrub(error2 instanceof Error ? error2.message : String(error2));
-    if (!known2) debug(scrub(error2 instanceof Error ? error2.stack ?? message : message));
-    setFailed(known2 ? message : `Unexpected failure: ${message}`);
-    writeSummary({
-      status: "failed",
-      durationMs: Date.now() - started,
-      ...facts,
-      failure: {
-        what: message,
-        remedy: known2 ? "Fix the inputs named above; nothing was sent." : "Please report this as a bug."
-      }
-    });
+    return { status: "failed", error: error2 };
   }
 }
 

@@ -1,5 +1,5 @@
 // The esbuild options the committed bundles are built with, shared by scripts/bundle.mjs and by
-// the benchmark (scripts/bench.mjs), which builds its "essentials" contender the same way.
+// the benchmark (bench/bench.mjs), which builds its "essentials" contender the same way.
 import { readFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 
@@ -21,7 +21,7 @@ export const YAML_CHUNK = { name: 'chunks/yaml', entry: resolve('yaml') }
  *   replaced by a module that fails loudly if that ever changes.
  */
 /** @type {import('esbuild').Plugin} */
-export const leanToolkit = {
+const leanToolkit = {
   name: 'lean-toolkit',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'not-bundled' }))
@@ -58,7 +58,7 @@ export const leanToolkit = {
  * (for its lazy WebSocket and fetch getters), about 16 ms of start-up the action never uses.
  */
 /** @type {import('esbuild').Plugin} */
-export const builtinsByRequire = {
+const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(build) {
     const names = builtinModules
@@ -83,7 +83,7 @@ export const builtinsByRequire = {
  * factories stand in for it; calling one loads the real module.
  */
 /** @type {import('esbuild').Plugin} */
-export const tunnelOnDemand = {
+const tunnelOnDemand = {
   name: 'tunnel-on-demand',
   setup(build) {
     build.onResolve({ filter: /^tunnel$/ }, (args) =>

@@ -1,57 +1,97 @@
 // Builds the committed bundles: dist/index.js (the action) with dist/chunks/yaml.js (the YAML
 // parser it loads on demand), dist/emulator.js (the emulator's command line) and
 // dist/emulator-action.js (the ./emulator action that starts it). Each is one ESM file with a
-// source map, so it runs with no node_modules and stack traces still point into src/. The options
-// are in scripts/bundle-options.mjs.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// source map, so it runs with no node_modules and stack traces still point into the source. The
+// options are in scripts/bundle-options.mjs.
+//
+// `npm run bundle` writes them to dist/. The tests build the same files in memory: into a
+// temporary directory to run them (so they test the source as it is now), and beside the
+// committed dist/ to prove it current.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { common, YAML_CHUNK, yamlOnDemand } from './bundle-options.mjs'
 
-// Start from an empty dist/, so no file of an earlier layout stays behind.
-rmSync('dist', { recursive: true, force: true })
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-// The action: one file at start-up; the YAML parser beside it, loaded on demand.
-const action = await build({
-  ...common,
-  entryPoints: { index: 'src/index.ts' },
-  plugins: [...(common.plugins ?? []), yamlOnDemand],
-  metafile: true
-})
-const yaml = await build({
-  ...common,
-  entryPoints: { [YAML_CHUNK.name]: YAML_CHUNK.entry },
-  metafile: true
-})
-// The emulator's two entries are built apart, so they share no chunk with the action.
-const emulator = await build({
-  ...common,
-  entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-action': 'src/emulator/action.ts' },
-  metafile: true
-})
+/**
+ * Builds every bundle without writing it.
+ * @returns {Promise<Map<string, Uint8Array>>} file contents by path under dist/
+ */
+export async function buildBundles() {
+  const options = { ...common, absWorkingDir: ROOT, write: false, metafile: true }
+  const builds = await Promise.all([
+    // The action: one file at start-up; the YAML parser beside it, loaded on demand.
+    build({
+      ...options,
+      entryPoints: { index: 'src/index.ts' },
+      plugins: [...(common.plugins ?? []), yamlOnDemand]
+    }),
+    build({ ...options, entryPoints: { [YAML_CHUNK.name]: YAML_CHUNK.entry } }),
+    // The emulator's two entries are built apart, so they share no chunk with the action.
+    build({
+      ...options,
+      entryPoints: {
+        emulator: 'emulator/src/cli.ts',
+        'emulator-action': 'emulator/src/action.ts'
+      }
+    })
+  ])
+  const dist = join(ROOT, 'dist')
+  const files = new Map()
+  for (const { outputFiles } of builds) {
+    for (const file of outputFiles ?? []) files.set(relative(dist, file.path), file.contents)
+  }
+  files.set('licenses.txt', Buffer.from(licenses(builds.map((b) => b.metafile))))
+  return files
+}
 
-// The bundles carry third-party code; their licences travel with it, as the licences require.
-const packages = new Set()
-for (const { metafile } of [action, yaml, emulator]) {
-  for (const output of Object.values(metafile?.outputs ?? {})) {
-    // Only what reached the output: a module tree-shaken away ships nothing.
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
-      if (match?.[1] && bytesInOutput > 0) packages.add(match[1])
+/**
+ * The licences of the third-party code the bundles carry, as the licences require.
+ * @param {(import('esbuild').Metafile | undefined)[]} metafiles
+ */
+function licenses(metafiles) {
+  const packages = new Set()
+  for (const metafile of metafiles) {
+    for (const output of Object.values(metafile?.outputs ?? {})) {
+      // Only what reached the output: a module tree-shaken away ships nothing.
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+        if (match?.[1] && bytesInOutput > 0) packages.add(join(ROOT, match[1]))
+      }
     }
   }
+  return [...packages]
+    .map((dir) => {
+      const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f))
+      const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${license}`
+      return { name, version, text }
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .filter(
+      (pkg, i, all) =>
+        all.findIndex((other) => other.name === pkg.name && other.version === pkg.version) === i
+    )
+    .map(({ name, version, text }) => `${name}@${version}\n\n${text}\n`)
+    .join(`\n${'-'.repeat(78)}\n\n`)
 }
-const notices = [...packages]
-  .map((dir) => {
-    const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f))
-    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${license}`
-    return { name, version, text }
-  })
-  .sort((a, b) => a.name.localeCompare(b.name))
-  .filter(
-    (pkg, i, all) =>
-      all.findIndex((other) => other.name === pkg.name && other.version === pkg.version) === i
-  )
-  .map(({ name, version, text }) => `${name}@${version}\n\n${text}\n`)
-writeFileSync('dist/licenses.txt', notices.join(`\n${'-'.repeat(78)}\n\n`))
+
+/**
+ * Writes the bundles to `dir`, replacing what was there.
+ * @param {string} dir
+ * @param {Map<string, Uint8Array>} files
+ */
+export function writeBundles(dir, files) {
+  // Start from an empty directory, so no file of an earlier layout stays behind.
+  rmSync(dir, { recursive: true, force: true })
+  for (const [path, contents] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), contents)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  writeBundles(join(ROOT, 'dist'), await buildBundles())
+}

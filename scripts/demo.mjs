@@ -3,7 +3,12 @@
 // the runner would for a published release, and shows what the live rooms received.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT, runAction, startEmulatorProcess } from './action-process.mjs'
+import {
+  DIST,
+  ROOT,
+  runAction,
+  startEmulatorProcess
+} from '../__tests__/helpers/action-process.mjs'
 
 const event = JSON.parse(
   readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
@@ -15,6 +20,7 @@ try {
   console.log(`Emulator of Tencent Chat listening on ${emulator.url}`)
   console.log(`Running dist/index.js for a published release (${event.release.tag_name})…\n`)
   const run = await runAction({
+    bundle: join(DIST, 'index.js'),
     eventName: 'release',
     event,
     inputs: {

@@ -1,9 +1,10 @@
-import { field, text, type EventContext, type JsonObject } from './event.js'
+import type { EventContext } from './event.js'
+import { field, nonEmpty, type JsonObject } from './json.js'
 import { markdownToText } from './markdown.js'
 import { fillText, type TemplateContext } from './template.js'
 
 export const ANNOUNCEMENT_KINDS = ['release', 'deploy', 'manual'] as const
-export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number]
+type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number]
 /** The `template` input: `auto` picks the kind from the event. */
 export type TemplateChoice = 'auto' | AnnouncementKind
 
@@ -45,7 +46,7 @@ type Specific = Omit<Announcement, keyof Common> & Partial<Pick<Announcement, 'u
 const DEPLOY_EVENTS = new Set(['deployment', 'deployment_status'])
 
 /** The kind an event announces: `template` forces one; `auto` reads the event. */
-export function kindOf(event: EventContext, template: TemplateChoice): AnnouncementKind {
+function kindOf(event: EventContext, template: TemplateChoice): AnnouncementKind {
   if (template !== 'auto') return template
   if (event.name === 'release') return 'release'
   if (event.name === 'push' && event.ref.startsWith('refs/tags/')) return 'release'
@@ -63,7 +64,7 @@ export function announce(event: EventContext, template: TemplateChoice): Announc
     actor: event.actor,
     runUrl: event.runUrl,
     url: undefined,
-    timestamp: text(field(event.payload, 'head_commit', 'timestamp'))
+    timestamp: nonEmpty(field(event.payload, 'head_commit', 'timestamp'))
   }
   const kind = kindOf(event, template)
   const specific =
@@ -86,32 +87,32 @@ function release(event: EventContext): Specific {
   const payload = event.payload
   const release = field(payload, 'release')
   const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined
-  const version = text(field(release, 'tag_name')) ?? tag
-  const action = text(field(payload, 'action'))
+  const version = nonEmpty(field(release, 'tag_name')) ?? tag
+  const action = nonEmpty(field(payload, 'action'))
   const prerelease = field(release, 'prerelease') === true || action === 'prereleased'
   const draft = field(release, 'draft') === true
   const verb =
     (action && RELEASE_VERBS[action]) ??
     (draft ? 'release drafted' : prerelease ? 'pre-released' : 'released')
   const notes =
-    text(field(release, 'body')) ??
-    (release === undefined ? text(field(payload, 'head_commit', 'message')) : undefined) ??
+    nonEmpty(field(release, 'body')) ??
+    (release === undefined ? nonEmpty(field(payload, 'head_commit', 'message')) : undefined) ??
     ''
   return {
     kind: 'release',
-    title: text(field(release, 'name')) ?? version ?? event.repository,
+    title: nonEmpty(field(release, 'name')) ?? version ?? event.repository,
     text: markdownToText(notes),
     url:
-      text(field(release, 'html_url')) ??
+      nonEmpty(field(release, 'html_url')) ??
       (tag === undefined ? undefined : `${event.serverUrl}/${event.repository}/tree/${tag}`),
     desc: [event.repository, version, verb].filter(Boolean).join(' '),
     version,
     prerelease,
     action,
-    author: text(field(release, 'author', 'login')),
+    author: nonEmpty(field(release, 'author', 'login')),
     environment: undefined,
     state: undefined,
-    timestamp: text(field(release, 'published_at')) ?? text(field(release, 'created_at'))
+    timestamp: nonEmpty(field(release, 'published_at')) ?? nonEmpty(field(release, 'created_at'))
   }
 }
 
@@ -120,9 +121,12 @@ function deploy(event: EventContext): Specific {
   const deployment = field(payload, 'deployment')
   const status = field(payload, 'deployment_status')
   const environment =
-    text(field(status, 'environment')) ?? text(field(deployment, 'environment')) ?? 'an environment'
-  const state = text(field(status, 'state')) ?? (deployment === undefined ? undefined : 'created')
-  const ref = text(field(deployment, 'ref'))
+    nonEmpty(field(status, 'environment')) ??
+    nonEmpty(field(deployment, 'environment')) ??
+    'an environment'
+  const state =
+    nonEmpty(field(status, 'state')) ?? (deployment === undefined ? undefined : 'created')
+  const ref = nonEmpty(field(deployment, 'ref'))
   const shown = ref === undefined ? '' : ` ${/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref}`
   const title =
     state === 'success'
@@ -135,22 +139,25 @@ function deploy(event: EventContext): Specific {
   return {
     kind: 'deploy',
     title,
-    text: text(field(status, 'description')) ?? text(field(deployment, 'description')) ?? title,
+    text:
+      nonEmpty(field(status, 'description')) ?? nonEmpty(field(deployment, 'description')) ?? title,
     url:
-      text(field(status, 'environment_url')) ??
-      text(field(status, 'target_url')) ??
-      text(field(status, 'log_url')),
+      nonEmpty(field(status, 'environment_url')) ??
+      nonEmpty(field(status, 'target_url')) ??
+      nonEmpty(field(status, 'log_url')),
     desc: title,
     version: undefined,
     prerelease: undefined,
-    action: text(field(payload, 'action')),
-    author: text(field(status, 'creator', 'login')) ?? text(field(deployment, 'creator', 'login')),
+    action: nonEmpty(field(payload, 'action')),
+    author:
+      nonEmpty(field(status, 'creator', 'login')) ??
+      nonEmpty(field(deployment, 'creator', 'login')),
     environment,
     state,
     timestamp:
-      text(field(status, 'updated_at')) ??
-      text(field(status, 'created_at')) ??
-      text(field(deployment, 'created_at'))
+      nonEmpty(field(status, 'updated_at')) ??
+      nonEmpty(field(status, 'created_at')) ??
+      nonEmpty(field(deployment, 'created_at'))
   }
 }
 
@@ -163,7 +170,7 @@ function manual(event: EventContext): Specific {
     desc: title,
     version: undefined,
     prerelease: undefined,
-    action: text(field(event.payload, 'action')),
+    action: nonEmpty(field(event.payload, 'action')),
     author: undefined,
     environment: undefined,
     state: undefined

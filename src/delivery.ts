@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto'
-import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
+import type { Log } from './dependencies.js'
 import type { BroadcastBody } from './message.js'
-import { scrub } from './secrets.js'
+import type { Secrets } from './secrets.js'
 import { USER_AGENT } from './version.js'
 
-export const BROADCAST_PATH = 'v4/group_open_http_svc/send_broadcast_msg'
+const BROADCAST_PATH = 'v4/group_open_http_svc/send_broadcast_msg'
 
-export interface Target {
+interface Target {
   base: URL
   sdkAppId: number
   identifier: string
@@ -48,13 +48,14 @@ export function redactUrl(url: URL): string {
 export async function sendOnce(
   target: Target,
   body: BroadcastBody,
-  timeoutSeconds: number
+  timeoutSeconds: number,
+  { log, secrets }: { log: Log; secrets: Secrets }
 ): Promise<Delivery> {
   const url = broadcastUrl(target, randomInt(0, 2 ** 32))
-  // The URL carries the UserSig (already masked); the whole URL is masked too, as it is what an
-  // HTTP error would quote.
-  core.setSecret(url.toString())
-  core.debug(`POST ${redactUrl(url)}`)
+  // The URL carries the UserSig (already registered); the URL itself is registered too, as it
+  // is what an HTTP error would quote.
+  secrets.add(url)
+  log.debug(`POST ${redactUrl(url)}`)
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
     keepAlive: false,
@@ -66,21 +67,21 @@ export async function sendOnce(
     })
     const status = response.message.statusCode ?? 0
     const text = await response.readBody()
-    core.debug(`HTTP ${status}: ${scrub(text.slice(0, 500))}`)
+    log.debug(`HTTP ${status}: ${secrets.scrub(text, 500)}`)
     if (status !== 200) {
       return { ok: false, reason: 'http', code: undefined, info: `HTTP ${status}`, status }
     }
-    return parseAnswer(text)
+    return parseAnswer(text, secrets)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, reason: 'network', code: undefined, info: scrub(message) }
+    return { ok: false, reason: 'network', code: undefined, info: secrets.scrub(message) }
   } finally {
     client.dispose()
   }
 }
 
 /** Reads Tencent's JSON answer: ActionStatus, ErrorCode, ErrorInfo and, on success, MsgSeq. */
-export function parseAnswer(text: string): Delivery {
+export function parseAnswer(text: string, secrets: Secrets): Delivery {
   let answer: unknown
   try {
     answer = JSON.parse(text)
@@ -96,7 +97,7 @@ export function parseAnswer(text: string): Delivery {
     }
   }
   const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer as Record<string, unknown>
-  const info = typeof ErrorInfo === 'string' ? scrub(ErrorInfo) : ''
+  const info = typeof ErrorInfo === 'string' ? secrets.scrub(ErrorInfo) : ''
   if (typeof ErrorCode !== 'number' || !Number.isInteger(ErrorCode)) {
     return { ok: false, reason: 'malformed', code: undefined, info: 'the answer has no ErrorCode' }
   }

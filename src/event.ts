@@ -1,6 +1,6 @@
-import { context } from '@actions/github'
-
-export type JsonObject = Record<string, unknown>
+import type { Env } from './dependencies.js'
+import { InputError } from './input-error.js'
+import { field, isJsonObject, nonEmpty, type JsonObject } from './json.js'
 
 /** What the workflow run tells about itself: the event that triggered it and where it runs. */
 export interface EventContext {
@@ -21,39 +21,60 @@ export interface EventContext {
   runUrl: string | undefined
 }
 
-/** Reads the event context the runner provides (environment and event file). */
-export function readEventContext(): EventContext {
-  const payload = (context.payload as JsonObject | undefined) ?? {}
-  const env = process.env
+/**
+ * Reads the event context the runner provides: its GITHUB_* variables and the event file. Where a
+ * variable is missing (a local run), the payload stands in for it.
+ */
+export function readEventContext(env: Env, readFile: (path: string) => string): EventContext {
+  const payload = readPayload(env.GITHUB_EVENT_PATH, readFile)
   const repository =
-    env.GITHUB_REPOSITORY ?? text(field(payload, 'repository', 'full_name')) ?? 'unknown/unknown'
-  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+    nonEmpty(env.GITHUB_REPOSITORY) ??
+    nonEmpty(field(payload, 'repository', 'full_name')) ??
+    'unknown/unknown'
+  const serverUrl = (nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com').replace(/\/+$/, '')
   const runId = env.GITHUB_RUN_ID ?? ''
   return {
-    name: context.eventName || 'unknown',
+    name: nonEmpty(env.GITHUB_EVENT_NAME) ?? 'unknown',
     payload,
     repository,
     serverUrl,
-    sha: context.sha || text(field(payload, 'after')) || '',
-    ref: context.ref || text(field(payload, 'ref')) || '',
-    actor: context.actor || text(field(payload, 'sender', 'login')) || '',
+    sha: nonEmpty(env.GITHUB_SHA) ?? nonEmpty(field(payload, 'after')) ?? '',
+    ref: nonEmpty(env.GITHUB_REF) ?? nonEmpty(field(payload, 'ref')) ?? '',
+    actor: nonEmpty(env.GITHUB_ACTOR) ?? nonEmpty(field(payload, 'sender', 'login')) ?? '',
     runId,
-    job: context.job || '',
+    job: env.GITHUB_JOB ?? '',
     runUrl: runId === '' ? undefined : `${serverUrl}/${repository}/actions/runs/${runId}`
   }
 }
 
-/** Follows a path of keys through nested JSON objects; `undefined` where any step is missing. */
-export function field(value: unknown, ...path: string[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined
-    current = (current as JsonObject)[key]
+/**
+ * The webhook payload. Without GITHUB_EVENT_PATH (outside a runner) there is none; a file the
+ * runner named but that cannot be read as a JSON object is an error: announcing from a guess
+ * would be worse than not announcing.
+ */
+function readPayload(path: string | undefined, readFile: (path: string) => string): JsonObject {
+  if (!path) return {}
+  const unusable = (why: string) =>
+    new InputError(
+      `The event file GITHUB_EVENT_PATH names ${why}`,
+      'The runner writes this file: check that no earlier step changed or replaced it. Nothing was sent.'
+    )
+  let text: string
+  try {
+    text = readFile(path)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw unusable(`cannot be read: ${reason}`)
   }
-  return current
-}
-
-/** A non-empty string, or `undefined`. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
+  let payload: unknown
+  try {
+    payload = JSON.parse(text)
+  } catch (error) {
+    const reason = text.trim() === '' ? 'it is empty' : (error as Error).message
+    throw unusable(`is not JSON: ${reason}.`)
+  }
+  if (!isJsonObject(payload)) {
+    throw unusable('does not hold a JSON object.')
+  }
+  return payload
 }

@@ -1,49 +1,200 @@
-import * as core from '@actions/core'
-import { registerSecret } from './secrets.js'
+import { ANNOUNCEMENT_KINDS, type TemplateChoice } from './announcement.js'
+import { MAX_MESSAGE_BYTES } from './budget.js'
+import type { Core } from './dependencies.js'
+import { REGION_NAMES, type Region } from './regions.js'
+import type { Secrets } from './secrets.js'
+import { InvalidInput } from './input-error.js'
+import { parseDataTemplate, parseJson, placeholderPaths, type DataParser } from './template.js'
 
-/** Every input the action declares in action.yml, as the raw trimmed strings the runner passes. */
-export const INPUT_NAMES = [
-  'sdk-app-id',
-  'secret-key',
-  'user-sig',
-  'admin-identifier',
-  'region',
-  'endpoint',
-  'from-account',
-  'cloud-custom-data',
-  'random',
-  'user-sig-ttl',
-  'timeout-seconds',
-  'template',
-  'title',
-  'message',
-  'desc',
-  'data',
-  'text-element',
-  'max-bytes',
-  'retries',
-  'fail-on-error',
-  'dry-run'
-] as const
+interface ParseContext {
+  name: string
+  /** Reads the `data` input (see `dataParserFor`). */
+  parseData: DataParser
+}
 
-export type InputName = (typeof INPUT_NAMES)[number]
-export type RawInputs = Record<InputName, string>
+type Parser<T> = (text: string, context: ParseContext) => T
 
-/** Inputs whose values are credentials: masked before anything else happens. */
-const SECRET_INPUTS: readonly InputName[] = ['secret-key', 'user-sig']
+interface InputSpec<T> {
+  /** The default action.yml declares, applied here too when the input is empty. */
+  default?: string
+  /** Set for a required input: what to give, said when it is empty. */
+  required?: string
+  /** A credential: masked the moment it is read, and never quoted. */
+  secret?: true
+  /** Reads the trimmed text (the default when empty); throws `InvalidInput`. */
+  parse: Parser<T>
+}
+
+const U32_MAX = 4_294_967_295
+/** Tencent account IDs (UserID / identifier) are at most 32 bytes. */
+const MAX_ACCOUNT_BYTES = 32
+
+/** Shows a rejected value so that surrounding spaces or an empty string are visible. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)
+}
+
+const asIs: Parser<string> = (text) => text
+
+/** An input that may be left empty: `undefined` then, otherwise what `parse` makes of it. */
+function optional<T>(parse: Parser<T>): Parser<T | undefined> {
+  return (text, context) => (text === '' ? undefined : parse(text, context))
+}
+
+function wholeNumber(min: number, max: number, what: string): Parser<number> {
+  return (text, { name }) => {
+    const value = Number(text)
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      throw new InvalidInput(name, `must be ${what}; got ${quote(text)}.`)
+    }
+    return value
+  }
+}
+
+/** The YAML 1.2 core schema's booleans, as `core.getBooleanInput` reads them. */
+const boolean: Parser<boolean> = (text, { name }) => {
+  if (/^(true|True|TRUE)$/.test(text)) return true
+  if (/^(false|False|FALSE)$/.test(text)) return false
+  throw new InvalidInput(name, `must be \`true\` or \`false\`; got ${quote(text)}.`)
+}
+
+function oneOf<T extends string>(choices: readonly T[]): Parser<T> {
+  return (text, { name }) => {
+    const choice = choices.find((candidate) => candidate === text)
+    if (choice === undefined) {
+      throw new InvalidInput(name, `must be one of ${choices.join(', ')}; got ${quote(text)}.`)
+    }
+    return choice
+  }
+}
+
+const account: Parser<string> = (text, { name }) => {
+  if (/[\s\p{Cc}]/u.test(text) || Buffer.byteLength(text) > MAX_ACCOUNT_BYTES) {
+    throw new InvalidInput(
+      name,
+      `must be a Tencent Chat account ID: at most ${MAX_ACCOUNT_BYTES} bytes, no spaces or control characters; got ${quote(text)}.`
+    )
+  }
+  return text
+}
+
+const endpoint: Parser<URL> = (text, { name }) => {
+  const url = URL.canParse(text) ? new URL(text) : undefined
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new InvalidInput(name, `must be an http:// or https:// base URL; got ${quote(text)}.`)
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new InvalidInput(
+      name,
+      'must be a plain base URL without query, fragment or credentials; the action adds the query itself.'
+    )
+  }
+  return url
+}
+
+/** A text with `{{ path }}` placeholders, checked for form; paths are checked when filled. */
+const textTemplate: Parser<string> = (text, { name }) => {
+  placeholderPaths(text, name)
+  return text
+}
+
+const dataTemplate: Parser<Record<string, unknown>> = (text, { name, parseData }) =>
+  parseDataTemplate(text, name, parseData)
+
+const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['auto', ...ANNOUNCEMENT_KINDS]
 
 /**
- * Reads the inputs from the runner (`INPUT_<NAME>` variables). Credentials are registered as
- * secrets here, before validation, so that not even an error about them can print them.
+ * Every input of action.yml, described once: its default, whether it is required or a
+ * credential, and how it is read. The reader, the masking, the validation and the tests that keep
+ * action.yml and the README in step all derive from this table.
  */
-export function readInputs(): RawInputs {
-  const raw = Object.fromEntries(
-    INPUT_NAMES.map((name) => [name, core.getInput(name)])
-  ) as RawInputs
-  for (const name of SECRET_INPUTS) registerSecret(raw[name])
-  const given = INPUT_NAMES.filter((name) => raw[name] !== '').map((name) =>
-    SECRET_INPUTS.includes(name) ? `${name}=***` : `${name}=${JSON.stringify(raw[name])}`
+export const INPUTS = {
+  'sdk-app-id': {
+    required: 'the SDKAppID from the Tencent Chat console (digits only)',
+    parse: wholeNumber(1, U32_MAX, 'the SDKAppID from the Tencent Chat console, digits only')
+  },
+  'secret-key': { secret: true, parse: optional(asIs) },
+  'user-sig': { secret: true, parse: optional(asIs) },
+  'admin-identifier': { default: 'administrator', parse: account },
+  region: { default: 'china', parse: oneOf<Region>(REGION_NAMES) },
+  endpoint: { parse: optional(endpoint) },
+  'from-account': { parse: optional(account) },
+  'cloud-custom-data': { parse: optional(asIs) },
+  random: {
+    parse: optional(wholeNumber(0, U32_MAX, `an unsigned 32-bit integer, 0 to ${U32_MAX}`))
+  },
+  'user-sig-ttl': {
+    default: '300',
+    parse: wholeNumber(1, 86_400, 'a whole number of seconds from 1 to 86400')
+  },
+  'timeout-seconds': {
+    default: '10',
+    parse: wholeNumber(1, 120, 'a whole number of seconds from 1 to 120')
+  },
+  template: { default: 'auto', parse: oneOf(TEMPLATE_CHOICES) },
+  title: { parse: textTemplate },
+  message: { parse: textTemplate },
+  desc: { parse: textTemplate },
+  data: { parse: optional(dataTemplate) },
+  'text-element': { default: 'false', parse: boolean },
+  'max-bytes': {
+    default: String(MAX_MESSAGE_BYTES),
+    parse: wholeNumber(
+      256,
+      MAX_MESSAGE_BYTES,
+      `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
+    )
+  },
+  retries: { default: '5', parse: wholeNumber(0, 20, 'a whole number of retries from 0 to 20') },
+  'fail-on-error': { default: 'true', parse: boolean },
+  'dry-run': { default: 'false', parse: boolean }
+} as const satisfies Record<string, InputSpec<unknown>>
+
+type InputName = keyof typeof INPUTS
+/** The inputs as the runner passes them: trimmed strings, empty when not given. */
+export type RawInputs = Record<InputName, string>
+export type InputValues = { [Name in InputName]: ReturnType<(typeof INPUTS)[Name]['parse']> }
+
+const NAMES = Object.keys(INPUTS) as InputName[]
+const spec = (name: InputName): InputSpec<unknown> => INPUTS[name]
+
+/**
+ * Reads every input from the runner. Credentials are registered as secrets here, before anything
+ * else happens, so that not even an error about them can print them.
+ */
+export function readInputs(core: Pick<Core, 'getInput' | 'debug'>, secrets: Secrets): RawInputs {
+  const raw = Object.fromEntries(NAMES.map((name) => [name, core.getInput(name)])) as RawInputs
+  for (const name of NAMES) if (spec(name).secret) secrets.add(raw[name])
+  const given = NAMES.filter((name) => raw[name] !== '').map((name) =>
+    spec(name).secret ? `${name}=***` : `${name}=${JSON.stringify(raw[name])}`
   )
   core.debug(`Inputs given: ${given.join(', ') || 'none'}`)
   return raw
+}
+
+/**
+ * Reads each input with its parser. Every problem is collected, one sentence per input naming
+ * it, so that one failed run shows everything to fix; `values` holds the inputs that were read.
+ */
+export function parseInputs(
+  raw: RawInputs,
+  parseData: DataParser = parseJson
+): { values: Partial<InputValues>; problems: string[] } {
+  const values: Partial<Record<InputName, unknown>> = {}
+  const problems: string[] = []
+  for (const name of NAMES) {
+    const { default: fallback, required, parse } = spec(name)
+    const text = raw[name] === '' ? (fallback ?? '') : raw[name]
+    if (text === '' && required !== undefined) {
+      problems.push(`Input \`${name}\` is required: ${required}.`)
+      continue
+    }
+    try {
+      values[name] = parse(text, { name, parseData })
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error
+      problems.push(error.message)
+    }
+  }
+  return { values: values as Partial<InputValues>, problems }
 }

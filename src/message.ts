@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto'
 import { announcementData, type Announcement } from './announcement.js'
-import { cutToFit, oneLine, serializedBytes } from './budget.js'
-import type { JsonObject } from './event.js'
+import { cutToFit, MAX_MESSAGE_BYTES, oneLine, serializedBytes } from './budget.js'
+import { InputError } from './input-error.js'
+import { isJsonObject, type JsonObject } from './json.js'
 import { fillTree, type TemplateContext } from './template.js'
 
-export interface CustomElem {
+interface CustomElem {
   MsgType: 'TIMCustomElem'
   MsgContent: { Data: string; Desc: string; Ext: string }
 }
-export interface TextElem {
+interface TextElem {
   MsgType: 'TIMTextElem'
   MsgContent: { Text: string }
 }
@@ -45,12 +46,12 @@ export interface RenderedMessage {
 /** Desc and the text line are one line each; push notifications show little more. */
 const MAX_LINE_CHARACTERS = 150
 
-export class MessageTooLargeError extends Error {
+/** The fixed parts of the message alone are over the byte budget. */
+export class MessageTooLargeError extends InputError {
   constructor(bytes: number, maxBytes: number) {
     super(
-      `The announcement needs ${bytes} bytes even with its free text cut, over the limit of ${maxBytes}: shorten \`title\`, \`desc\` or \`data\`, or raise \`max-bytes\` (at most 12000).`
+      `The announcement needs ${bytes} bytes even with its free text cut, over the limit of ${maxBytes}: shorten \`title\`, \`desc\` or \`data\`, or raise \`max-bytes\` (at most ${MAX_MESSAGE_BYTES}).`
     )
-    this.name = 'MessageTooLargeError'
   }
 }
 
@@ -78,9 +79,7 @@ export function renderMessage(a: Announcement, options: MessageOptions): Rendere
     : announcementData(a)
   let truncated = false
   if (!fits(data)) {
-    for (const path of freeTexts(data, a, options.dataTemplate === undefined)) {
-      const original = valueAt(data, path)
-      if (typeof original !== 'string') continue
+    for (const { path, original } of freeTexts(data, a, options.dataTemplate === undefined)) {
       // The link to the full text must survive the cut: it goes into the cut text when the
       // message carries it nowhere else.
       const elsewhere =
@@ -106,31 +105,33 @@ export function renderMessage(a: Announcement, options: MessageOptions): Rendere
 type Path = (string | number)[]
 
 /**
- * The string leaves that may be cut, in order. The default shape cuts its text (the notes), then
- * its title; a custom shape cuts its longest strings first, and never one that is the version or
- * the URL.
+ * The string leaves that may be cut, in order, with their text. The default shape cuts its text
+ * (the notes), then its title; a custom shape cuts its longest strings first, and never one that
+ * is the version or the URL.
  */
-function freeTexts(data: JsonObject, a: Announcement, defaultShape: boolean): Path[] {
-  if (defaultShape) return [['text'], ['title']]
-  const leaves: { path: Path; length: number }[] = []
+function freeTexts(
+  data: JsonObject,
+  a: Announcement,
+  defaultShape: boolean
+): { path: Path; original: string }[] {
+  if (defaultShape) {
+    return [
+      { path: ['text'], original: a.text },
+      { path: ['title'], original: a.title }
+    ]
+  }
+  const leaves: { path: Path; original: string }[] = []
   const walk = (value: unknown, path: Path): void => {
     if (typeof value === 'string') {
-      if (value !== a.url && value !== a.version) leaves.push({ path, length: value.length })
+      if (value !== a.url && value !== a.version) leaves.push({ path, original: value })
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...path, index]))
-    } else if (typeof value === 'object' && value !== null) {
+    } else if (isJsonObject(value)) {
       for (const [key, item] of Object.entries(value)) walk(item, [...path, key])
     }
   }
   walk(data, [])
-  return leaves.sort((x, y) => y.length - x.length).map(({ path }) => path)
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  return path.reduce<unknown>(
-    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
-    data
-  )
+  return leaves.sort((x, y) => y.original.length - x.original.length)
 }
 
 /** A copy of `data` with the leaf at `path` replaced. */
@@ -148,32 +149,48 @@ function withValue(data: JsonObject, path: Path, value: string): JsonObject {
 }
 
 /**
- * The body Random when none is given: a hash of where the announcement comes from (repository,
- * workflow run, job) and of everything it says. A re-run of the same run renders the same
- * content, so within Tencent's five-minute window it gets the same Random and is discarded as a
- * repeat instead of being announced twice. The run attempt is left out on purpose.
+ * The request body. Every try of this announcement carries exactly these bytes: with the same
+ * Random and content, Tencent discards a second arrival as a repeat instead of announcing twice.
  */
-export function derivedRandom(
-  origin: { repository: string; runId: string; job: string },
-  content: unknown
-): number {
+export function broadcastBody(
+  message: Pick<RenderedMessage, 'msgBody'>,
+  options: {
+    fromAccount: string | undefined
+    cloudCustomData: string | undefined
+    /** The `random` input; without it, one is derived from `origin` and the content. */
+    random: number | undefined
+    origin: Origin
+  }
+): BroadcastBody {
+  const content = {
+    msgBody: message.msgBody,
+    fromAccount: options.fromAccount,
+    cloudCustomData: options.cloudCustomData
+  }
+  return {
+    ...(content.fromAccount === undefined ? {} : { From_Account: content.fromAccount }),
+    Random: options.random ?? derivedRandom(options.origin, content),
+    MsgBody: content.msgBody,
+    ...(content.cloudCustomData === undefined ? {} : { CloudCustomData: content.cloudCustomData })
+  }
+}
+
+/** Where an announcement comes from: one job of one workflow run of one repository. */
+interface Origin {
+  repository: string
+  runId: string
+  job: string
+}
+
+/**
+ * The body Random when none is given: a hash of where the announcement comes from and of
+ * everything it says. A re-run of the same run renders the same content, so within Tencent's
+ * five-minute window it gets the same Random and is discarded as a repeat instead of being
+ * announced twice. The run attempt is left out on purpose.
+ */
+function derivedRandom(origin: Origin, content: unknown): number {
   const digest = createHash('sha256')
     .update(JSON.stringify([origin.repository, origin.runId, origin.job, content]))
     .digest()
   return digest.readUInt32BE(0)
-}
-
-/** Assembles the request body. */
-export function buildBody(options: {
-  msgBody: MsgElement[]
-  random: number
-  fromAccount: string | undefined
-  cloudCustomData: string | undefined
-}): BroadcastBody {
-  return {
-    ...(options.fromAccount === undefined ? {} : { From_Account: options.fromAccount }),
-    Random: options.random,
-    MsgBody: options.msgBody,
-    ...(options.cloudCustomData === undefined ? {} : { CloudCustomData: options.cloudCustomData })
-  }
 }

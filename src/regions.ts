@@ -2,7 +2,7 @@
  * Tencent Chat REST domains per data-centre region. An SDKAppID lives in one region and only that
  * region's domains know its key (70016 / 70020 otherwise). Tokyo has no backup domain.
  */
-export const REGIONS = {
+const REGIONS = {
   china: { primary: 'console.tim.qq.com', backup: 'adminapi.my-imcloud.com' },
   singapore: { primary: 'adminapisgp.im.qcloud.com', backup: 'adminapisgp.my-imcloud.com' },
   seoul: { primary: 'adminapikr.im.qcloud.com', backup: 'adminapikr.my-imcloud.com' },

@@ -37,14 +37,14 @@ export function nextStep(failure: Failure, canSign: boolean): Next {
 }
 
 /** Tencent's documented limit is per second: a rate-limited call is never retried sooner. */
-export const RATE_LIMIT_WAIT_MS = 1000
+const RATE_LIMIT_WAIT_MS = 1000
 /**
  * Spread of the wait after a rate limit. Small on purpose: a refused call costs nothing, and
  * every job that waits much longer than the slot it needs leaves slots unused (see the
  * benchmark); large enough that jobs refused together do not come back together.
  */
-export const RATE_LIMIT_JITTER_MS = 300
-export const LOCKOUT_WAIT_MS = 60_000
+const RATE_LIMIT_JITTER_MS = 300
+const LOCKOUT_WAIT_MS = 60_000
 const BACKOFF_BASE_MS = 500
 const BACKOFF_CAP_MS = 8000
 

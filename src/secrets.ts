@@ -1,28 +1,39 @@
-import * as core from '@actions/core'
-
-const known = new Set<string>()
-
 /**
- * Registers a secret with the runner's masker (`::add-mask::`) and with `scrub`. Every form a
- * value can take on the wire is registered too, since a URL carries it percent-encoded.
+ * The one door every credential goes through before anything can print it. A value is registered
+ * in each form it can take on the way out: as given, percent-encoded by `encodeURIComponent` and
+ * by `URLSearchParams` (which spell some characters differently), and, for a URL that carries
+ * one, the whole URL and its path-and-query (what HTTP errors quote). Each form is masked with
+ * the runner (`::add-mask::`) and removed by `scrub` from any text the action prints itself.
  */
-export function registerSecret(value: string): void {
-  for (const form of new Set([value, encodeURIComponent(value)])) {
-    if (form === '' || known.has(form)) continue
-    known.add(form)
-    core.setSecret(form)
-  }
-}
+export class Secrets {
+  private readonly forms = new Set<string>()
+  /** Longest first, so a form that contains another is removed whole; rebuilt on `add`. */
+  private ordered: string[] = []
 
-/**
- * Removes every registered secret from a text before it is printed. The runner masks too, but the
- * raw process output (and any other consumer of it) must never hold a secret in the first place.
- */
-export function scrub(text: string): string {
-  let out = text
-  // Longest first, so a secret that contains another is removed whole.
-  for (const secret of [...known].sort((a, b) => b.length - a.length)) {
-    out = out.split(secret).join('***')
+  /** `mask` is the runner's masker, `core.setSecret`. */
+  constructor(private readonly mask: (value: string) => void) {}
+
+  /** Registers a credential, or a URL that carries one. */
+  add(value: string | URL): void {
+    const forms =
+      value instanceof URL
+        ? [value.href, `${value.pathname}${value.search}`]
+        : [value, encodeURIComponent(value), new URLSearchParams({ _: value }).toString().slice(2)]
+    for (const form of forms) {
+      if (form === '' || this.forms.has(form)) continue
+      this.forms.add(form)
+      this.mask(form)
+    }
+    this.ordered = [...this.forms].sort((a, b) => b.length - a.length)
   }
-  return out
+
+  /**
+   * A text with every registered form replaced by `***`, then cut to `maxLength` characters. In
+   * that order: a secret cut in half is no longer recognisable by anyone's mask.
+   */
+  scrub(text: string, maxLength = Infinity): string {
+    let out = text
+    for (const form of this.ordered) out = out.split(form).join('***')
+    return out.length > maxLength ? `${out.slice(0, maxLength)}…` : out
+  }
 }

@@ -1,9 +1,10 @@
-import * as core from '@actions/core'
+import type { Clock, Log } from './dependencies.js'
 import { sendOnce, type Delivery } from './delivery.js'
 import type { BroadcastBody } from './message.js'
 import { nextStep, waitBefore, type Next } from './retry-policy.js'
+import type { Secrets } from './secrets.js'
 
-export interface SendOptions {
+interface SendOptions {
   /** Base URLs in order of preference: the primary domain, then its backup. */
   bases: [URL, ...URL[]]
   sdkAppId: number
@@ -16,25 +17,14 @@ export interface SendOptions {
   timeoutSeconds: number
   /** Retries after failures other than the frequency limit. */
   retries: number
-  clock?: Clock
-}
-
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-  random(): number
-}
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random()
+  clock: Clock
+  log: Log
+  secrets: Secrets
 }
 
 export interface SendResult {
   delivery: Delivery
   tries: number
-  durationMs: number
   /** The host of the last try. */
   host: string
   /** Why it stopped trying, when it failed. */
@@ -55,7 +45,7 @@ export function overallBudgetMs(retries: number, timeoutSeconds: number): number
  * retry can never become a second message. Only the query `random` (and a renewed UserSig) change.
  */
 export async function send(options: SendOptions): Promise<SendResult> {
-  const clock = options.clock ?? realClock
+  const { clock, log } = options
   const started = clock.now()
   const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds)
   let base = 0
@@ -69,12 +59,12 @@ export async function send(options: SendOptions): Promise<SendResult> {
     const delivery = await sendOnce(
       { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
       options.body,
-      timeout
+      timeout,
+      options
     )
     const result = (gaveUp: string | undefined): SendResult => ({
       delivery,
       tries,
-      durationMs: clock.now() - started,
       host: target.host,
       gaveUp
     })
@@ -83,10 +73,11 @@ export async function send(options: SendOptions): Promise<SendResult> {
     const next = nextStep(delivery, options.canSign)
     if (next === 'stop') return result(undefined)
     if (options.retries === 0) return result('`retries` is 0')
-    if (next !== 'rate-limited' && ++retriesUsed > options.retries) {
+    const counted = next !== 'rate-limited'
+    if (counted && retriesUsed === options.retries) {
       return result(`all ${options.retries} retries were used`)
     }
-    const wait = waitBefore(next, retriesUsed, () => clock.random())
+    const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random())
     if (clock.now() + wait + 1000 > deadline) {
       return result('the time budget of this step ran out')
     }
@@ -98,7 +89,7 @@ export async function send(options: SendOptions): Promise<SendResult> {
       plan = `falling over to the backup domain ${backup.host} in ${seconds} s`
     }
     if (next === 'new-usersig') userSig = options.userSig()
-    core.info(`Try ${tries} failed (${delivery.info}); ${plan}.`)
+    log.info(`Try ${tries} failed (${delivery.info}); ${plan}.`)
     await clock.sleep(wait)
   }
 }

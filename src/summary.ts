@@ -1,7 +1,4 @@
-import { appendFileSync } from 'node:fs'
-import * as core from '@actions/core'
-import type { Explanation } from './outputs.js'
-import { scrub } from './secrets.js'
+import type { Explanation } from './tencent-errors.js'
 
 /** What the job summary tells; every part is optional, as a run can fail at any stage. */
 export interface SummaryFacts {
@@ -21,7 +18,7 @@ export interface SummaryFacts {
   msgSeq?: number
   tries?: number
   durationMs: number
-  failure?: Explanation & { code?: number; info?: string }
+  failure?: Explanation
 }
 
 const HEADINGS = {
@@ -33,7 +30,7 @@ const HEADINGS = {
 /** Lines of the live-room preview, so long notes do not flood the summary. */
 const PREVIEW_LINES = 12
 
-/** The job summary in Markdown. Every value is escaped and scrubbed: none can hold a secret. */
+/** The job summary in Markdown. Every value is escaped; the caller scrubs the whole. */
 export function renderSummary(facts: SummaryFacts): string {
   const rows: [string, string][] = []
   const { message, target, failure } = facts
@@ -91,22 +88,7 @@ export function renderSummary(facts: SummaryFacts): string {
       ''
     )
   }
-  return scrub(parts.join('\n'))
-}
-
-/**
- * Appends to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write.
- * Written directly rather than through core.summary, whose module loads fs/promises at start-up
- * for what is one append of ready Markdown here.
- */
-export function writeSummary(facts: SummaryFacts): void {
-  const file = process.env.GITHUB_STEP_SUMMARY
-  if (!file) return
-  try {
-    appendFileSync(file, `${renderSummary(facts)}\n`)
-  } catch (error) {
-    core.debug(`No job summary: ${scrub(error instanceof Error ? error.message : String(error))}`)
-  }
+  return parts.join('\n')
 }
 
 /** 12000 → 12,000; Intl.NumberFormat would cost some 9 ms of ICU loading for this. */

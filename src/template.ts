@@ -1,16 +1,8 @@
+import { InvalidInput } from './input-error.js'
+import { isJson, isJsonObject, type JsonObject } from './json.js'
+
 /** The values `{{ path }}` placeholders can reach. */
 export type TemplateContext = Readonly<Record<string, unknown>>
-
-/** A template could not be read or filled; `input` names the action input it came from. */
-export class TemplateError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(`Input \`${input}\` ${message}`)
-    this.name = 'TemplateError'
-  }
-}
 
 const PLACEHOLDER = /\{\{(.*?)\}\}/g
 const PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/
@@ -23,7 +15,7 @@ export function placeholderPaths(template: string, input: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map(([whole, inner = '']) => {
     const path = inner.trim()
     if (!PATH.test(path)) {
-      throw new TemplateError(
+      throw new InvalidInput(
         input,
         `has the placeholder ${whole}, which is not a path such as {{ event.release.tag_name }}.`
       )
@@ -36,17 +28,17 @@ export function placeholderPaths(template: string, input: string): string[] {
  * Fills a template string. A string that is exactly one placeholder takes the value as it is
  * (a number stays a number); otherwise each value is written into the text.
  */
-export function fillString(template: string, context: TemplateContext, input: string): unknown {
-  const [path, ...others] = placeholderPaths(template, input)
-  if (path !== undefined && others.length === 0 && /^\{\{[^{}]*\}\}$/.test(template)) {
-    return lookup(context, path, input)
-  }
+function fillString(template: string, context: TemplateContext, input: string): unknown {
+  const whole = /^\{\{([^{}]*)\}\}$/.exec(template)
+  if (whole) return lookup(context, (whole[1] ?? '').trim(), input)
   return fillText(template, context, input)
 }
 
-/** Fills a template that must give text, such as `title`: every value is written as text. */
+/**
+ * Fills a template that must give text, such as `title`: every value is written as text. The
+ * template's placeholders were checked for form when the inputs were read.
+ */
 export function fillText(template: string, context: TemplateContext, input: string): string {
-  placeholderPaths(template, input)
   return template.replace(PLACEHOLDER, (_whole, inner: string) =>
     asText(lookup(context, inner.trim(), input))
   )
@@ -68,7 +60,7 @@ export function fillTree(value: unknown, context: TemplateContext, input: string
 }
 
 /** Every placeholder path in a parsed template, for checking its form before any event is read. */
-export function treePaths(value: unknown, input: string): string[] {
+function treePaths(value: unknown, input: string): string[] {
   if (typeof value === 'string') return placeholderPaths(value, input)
   if (Array.isArray(value)) return value.flatMap((item) => treePaths(item, input))
   if (typeof value === 'object' && value !== null) {
@@ -77,64 +69,50 @@ export function treePaths(value: unknown, input: string): string[] {
   return []
 }
 
-export type YamlParser = (text: string) => unknown
+/** Reads the text of the `data` input into a value. */
+export type DataParser = (text: string) => unknown
+
+export const parseJson: DataParser = (text) => JSON.parse(text) as unknown
 
 /**
- * The YAML parser, loaded only when `text` is not JSON: it is most of the action's code, and most
- * workflows give JSON or no `data` at all, so start-up does not pay for it.
+ * The parser for the `data` input: JSON's when the text is JSON (or empty), otherwise the YAML
+ * parser, loaded only then. It is most of the action's code, and most workflows give JSON or no
+ * `data` at all, so start-up does not pay for it.
  */
-export async function yamlParserFor(text: string): Promise<YamlParser | undefined> {
-  if (text === '' || isJson(text)) return undefined
+export async function dataParserFor(text: string): Promise<DataParser> {
+  if (text === '' || isJson(text)) return parseJson
   // yaml is CommonJS: its exports are `default` both in Node and in the bundle's chunk.
   const { parse } = (await import('yaml')).default
   return (source) => parse(source, { prettyErrors: false, maxAliasCount: 50 }) as unknown
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Reads the `data` input: a JSON or YAML mapping (`parseYaml` from `yamlParserFor`). */
-export function parseDataTemplate(
-  text: string,
-  input: string,
-  parseYaml: YamlParser | undefined
-): Record<string, unknown> {
+/** Reads the `data` input: a JSON or YAML mapping, with `parse` from `dataParserFor`. */
+export function parseDataTemplate(text: string, input: string, parse: DataParser): JsonObject {
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
-  } catch (jsonError) {
-    try {
-      if (!parseYaml) throw jsonError
-      parsed = parseYaml(text)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-      throw new TemplateError(input, `is neither valid JSON nor valid YAML: ${reason}`)
-    }
+    parsed = parse(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new InvalidInput(input, `is neither valid JSON nor valid YAML: ${reason}`)
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new TemplateError(
+  if (!isJsonObject(parsed)) {
+    throw new InvalidInput(
       input,
       `must be a JSON or YAML object (a mapping of keys to values), such as {"type": 1, "content": "{{ announcement.title }}"}.`
     )
   }
   treePaths(parsed, input)
-  return parsed as Record<string, unknown>
+  return parsed
 }
 
 /** The value at a dotted path; an unknown path is an error that names the nearest keys. */
-export function lookup(context: TemplateContext, path: string, input: string): unknown {
+function lookup(context: TemplateContext, path: string, input: string): unknown {
   let current: unknown = context
   const walked: string[] = []
   for (const key of path.split('.')) {
     const where = walked.length === 0 ? 'the template context' : walked.join('.')
     if (typeof current !== 'object' || current === null) {
-      throw new TemplateError(
+      throw new InvalidInput(
         input,
         `refers to {{ ${path} }}, but ${where} is ${current === null ? 'null' : `a ${typeof current}`}, with no key "${key}".`
       )
@@ -146,7 +124,7 @@ export function lookup(context: TemplateContext, path: string, input: string): u
         keys.length === 0
           ? `${where} is empty in this event.`
           : `Nearest keys in ${where}: ${near.join(', ')}.`
-      throw new TemplateError(input, `refers to {{ ${path} }}, which is not known: ${hint}`)
+      throw new InvalidInput(input, `refers to {{ ${path} }}, which is not known: ${hint}`)
     }
     current = (current as Record<string, unknown>)[key]
     walked.push(key)

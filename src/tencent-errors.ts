@@ -1,14 +1,24 @@
+import type { Failure } from './delivery.js'
+
 /**
  * Tencent Chat error codes that send_broadcast_msg can answer, with what a person can do about
  * each. `retry` says whether a later identical request can succeed (the spec's error table).
  */
-export interface TencentError {
+interface TencentError {
   meaning: string
   retry: 'no' | 'yes' | 'new-usersig' | 'after-60s'
   remedy: string
 }
 
+// Remedies that several codes share.
 const backOff = 'Tencent is rate-limiting this app; retry later or space out broadcasts.'
+const transient = 'A transient Tencent failure; run the job again.'
+const checkPath =
+  'The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.'
+const checkAccounts = 'Check `admin-identifier`, `from-account` and the UserSig.'
+const needsAdmin = 'Set `admin-identifier` to the app admin account from the Tencent Chat console.'
+const unreadableUserSig =
+  'The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.'
 const checkRegion =
   'Check `region` (or `endpoint`): the SDKAppID must be called on the domain of the region it was created in.'
 const checkKey =
@@ -18,13 +28,12 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   10002: {
     meaning: 'internal server error',
     retry: 'yes',
-    remedy: 'A transient Tencent failure; run the job again.'
+    remedy: transient
   },
   10003: {
     meaning: 'invalid command word',
     retry: 'no',
-    remedy:
-      'The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.'
+    remedy: checkPath
   },
   10004: {
     meaning: 'invalid parameter',
@@ -59,12 +68,12 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   60004: {
     meaning: 'account or signature error',
     retry: 'no',
-    remedy: 'Check `admin-identifier`, `from-account` and the UserSig.'
+    remedy: checkAccounts
   },
   60005: {
     meaning: 'account or signature error',
     retry: 'no',
-    remedy: 'Check `admin-identifier`, `from-account` and the UserSig.'
+    remedy: checkAccounts
   },
   60006: {
     meaning: 'invalid SDKAppID',
@@ -75,18 +84,17 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   60008: {
     meaning: 'service timeout or bad HTTP request',
     retry: 'yes',
-    remedy: 'A transient Tencent failure; run the job again.'
+    remedy: transient
   },
   60009: {
     meaning: 'wrong request resource',
     retry: 'no',
-    remedy:
-      'The request path is wrong; if `endpoint` is a proxy, check that it forwards the path unchanged.'
+    remedy: checkPath
   },
   60010: {
     meaning: 'the request needs the app admin',
     retry: 'no',
-    remedy: 'Set `admin-identifier` to the app admin account from the Tencent Chat console.'
+    remedy: needsAdmin
   },
   60011: { meaning: 'SDKAppID call frequency limit', retry: 'yes', remedy: backOff },
   60012: {
@@ -132,14 +140,12 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   70003: {
     meaning: 'UserSig invalid',
     retry: 'no',
-    remedy:
-      'The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.'
+    remedy: unreadableUserSig
   },
   70005: {
     meaning: 'UserSig cannot be parsed',
     retry: 'no',
-    remedy:
-      'The UserSig could not be read; check `user-sig`, or use `secret-key` and let the action sign.'
+    remedy: unreadableUserSig
   },
   70009: { meaning: 'UserSig check failed (wrong key or SDKAppID)', retry: 'no', remedy: checkKey },
   70013: {
@@ -182,12 +188,12 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   70169: {
     meaning: 'server timeout',
     retry: 'yes',
-    remedy: 'A transient Tencent failure; run the job again.'
+    remedy: transient
   },
   70202: {
     meaning: 'server timeout',
     retry: 'yes',
-    remedy: 'A transient Tencent failure; run the job again.'
+    remedy: transient
   },
   70398: {
     meaning: 'account-count limit (trial edition)',
@@ -202,12 +208,12 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
   70403: {
     meaning: 'the request needs the app admin',
     retry: 'no',
-    remedy: 'Set `admin-identifier` to the app admin account from the Tencent Chat console.'
+    remedy: needsAdmin
   },
   70500: {
     meaning: 'internal error',
     retry: 'yes',
-    remedy: 'A transient Tencent failure; run the job again.'
+    remedy: transient
   }
 }
 
@@ -220,4 +226,34 @@ export function describeError(code: number): TencentError {
       remedy: 'See https://intl.cloud.tencent.com/document/product/1047/34348 for this code.'
     }
   )
+}
+
+/** What went wrong and what a person can do about it. */
+export interface Explanation {
+  what: string
+  remedy: string
+}
+
+/** Explains a failed delivery: what Tencent said, what it means, and what to change. */
+export function explainFailure(failure: Failure): Explanation {
+  switch (failure.reason) {
+    case 'tencent': {
+      const { meaning, remedy } = describeError(failure.code)
+      const info = failure.info === '' ? '' : `: ${failure.info}`
+      return {
+        what: `Tencent Chat answered ErrorCode ${failure.code} (${meaning})${info}.`,
+        remedy
+      }
+    }
+    case 'network':
+      return {
+        what: `The request did not reach Tencent Chat: ${failure.info}.`,
+        remedy: "Check `region`, `endpoint` and the runner's network or proxy."
+      }
+    default:
+      return {
+        what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
+        remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+      }
+  }
 }

@@ -1,16 +1,18 @@
-import { DEMO_APP, type Emulator } from '../../src/emulator/index.js'
+// For the process-level tests: the action as the runner runs it, and what it printed.
+import { join } from 'node:path'
+import { inject } from 'vitest'
+import { runAction, type ActionRun } from './action-process.mjs'
 
-/** Inputs that reach the emulator's demo app, plus `extra` (which wins). */
-export function emulatorInputs(
-  emulator: Emulator,
-  extra: Record<string, string> = {}
-): Record<string, string> {
-  return {
-    'sdk-app-id': String(DEMO_APP.sdkAppId),
-    'secret-key': DEMO_APP.key,
-    endpoint: emulator.url,
-    ...extra
-  }
+/** The bundles built from src/ for this test run (see global-setup.ts). */
+export function buildDist(): string {
+  return join(inject('build'), 'dist')
+}
+
+/** Runs the action built from src/, as the runner would (see action-process.mjs). */
+export function runBundle(
+  options: Omit<Parameters<typeof runAction>[0], 'bundle'> & { bundle?: string }
+): Promise<ActionRun> {
+  return runAction({ bundle: join(buildDist(), 'index.js'), ...options })
 }
 
 /** The `::error` commands in a run's output. */

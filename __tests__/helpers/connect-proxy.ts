@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
 import type { Duplex } from 'node:stream'
 
-export interface ConnectProxy {
+interface ConnectProxy {
   url: string
   /** Every CONNECT target asked for, as `host:port`, in order. */
   connects: string[]

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT } from '../../scripts/action-process.mjs'
-import type { EventContext, JsonObject } from '../../src/event.js'
+import { ROOT } from './action-process.mjs'
+import type { EventContext } from '../../src/event.js'
+import type { JsonObject } from '../../src/json.js'
 
 /** A webhook payload from __fixtures__/events, built from GitHub's documented shapes. */
 export function payload(name: string): JsonObject {

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { ROOT } from '../../scripts/action-process.mjs'
+import { ROOT } from './action-process.mjs'
 
-export interface Runtime {
+interface Runtime {
   binary: string
   major: number
   label: string

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { deflateSync, inflateSync } from 'node:zlib'
 import { Api } from 'tls-sig-api-v2'
 import { describe, expect, it, vi } from 'vitest'
-import { verifyUserSig } from '../src/emulator/usersig.js'
+import { verifyUserSig } from '../emulator/src/usersig.js'
 
 const APP = 1400000000
 const KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e'

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export interface Certificate {
+interface Certificate {
   key: string
   /** PEM; trust it in a client with `NODE_EXTRA_CA_CERTS` or the `ca` TLS option. */
   cert: string

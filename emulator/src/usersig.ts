@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { inflateSync } from 'node:zlib'
 
 /** A verdict on a UserSig, in Tencent's own codes. */
-export type UserSigVerdict = { ok: true } | { ok: false; code: number; info: string }
+type UserSigVerdict = { ok: true } | { ok: false; code: number; info: string }
 
-export interface UserSigExpectation {
+interface UserSigExpectation {
   sdkAppId: number
   identifier: string
   key: string

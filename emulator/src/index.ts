@@ -9,8 +9,7 @@ import { selfSignedCertificate } from './certificate.js'
 import { FaultScript, parseFault, type Fault } from './faults.js'
 import { BroadcastService, type AppOptions, type Broadcast, type RequestRecord } from './service.js'
 
-export { BROADCAST_PATH, REPEAT_WINDOW_MS } from './service.js'
-export type { AppOptions, Broadcast, RequestRecord } from './service.js'
+export { BROADCAST_PATH } from './service.js'
 export type { Fault } from './faults.js'
 
 /** The app the emulator serves when none is given; `npm run demo` signs with this key. */
@@ -23,7 +22,7 @@ export const DEMO_APP = {
 /** Where the emulator shows its state to tests, the demo and workflows (GET, JSON). */
 export const STATE_PATH = '/__emulator/state'
 /** Where faults are scripted over HTTP: POST `{"kind":"code","code":10002,"times":2}`; DELETE clears. */
-export const FAULTS_PATH = '/__emulator/faults'
+const FAULTS_PATH = '/__emulator/faults'
 
 export interface EmulatorOptions {
   /** Loopback by default; the emulator is never meant to face a network. */

@@ -3,29 +3,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
-import { ACTION_BUNDLE, ROOT, runAction } from '../scripts/action-process.mjs'
-import { startEmulator, type Emulator } from '../src/emulator/index.js'
-import { emulatorInputs } from './helpers/action.js'
+import { expect } from 'vitest'
+import { buildDist, runBundle } from './helpers/action.js'
+import { ROOT } from './helpers/action-process.mjs'
 import { startConnectProxy } from './helpers/connect-proxy.js'
+import { emulatorInputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 
-let emulator: Emulator
-let checkout: string
-beforeEach(async () => {
-  emulator = await startEmulator()
-  // What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/.
-  checkout = mkdtempSync(join(tmpdir(), 'action-checkout-'))
-  for (const entry of ['action.yml', 'package.json', 'dist'])
-    cpSync(join(ROOT, entry), join(checkout, entry), { recursive: true })
-})
-afterEach(async () => {
-  await emulator.close()
-  rmSync(checkout, { recursive: true, force: true })
-})
-
-it('loads only Node built-ins at start-up, and the YAML parser from dist/ when asked for', () => {
-  const source = readFileSync(ACTION_BUNDLE, 'utf8')
+test('loads only Node built-ins at start-up, and the YAML parser from dist/ when asked for', () => {
+  const source = readFileSync(join(buildDist(), 'index.js'), 'utf8')
   const imports = [...source.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1])
   expect(imports.length).toBeGreaterThan(0)
   for (const specifier of imports) expect(specifier).toMatch(/^node:/)
@@ -33,10 +19,17 @@ it('loads only Node built-ins at start-up, and the YAML parser from dist/ when a
   expect(dynamic).toEqual(['./chunks/yaml.js'])
 })
 
-it('runs from a checkout without node_modules: YAML data, through a proxy', async () => {
+test('runs from a checkout without node_modules: YAML data, through a proxy', async ({
+  emulator
+}) => {
+  // What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/.
+  const checkout = mkdtempSync(join(tmpdir(), 'action-checkout-'))
   const proxy = await startConnectProxy({ 'gateway.octo.example': emulator.port })
   try {
-    const run = await runAction({
+    for (const entry of ['action.yml', 'package.json'])
+      cpSync(join(ROOT, entry), join(checkout, entry))
+    cpSync(buildDist(), join(checkout, 'dist'), { recursive: true })
+    const run = await runBundle({
       bundle: join(checkout, 'dist', 'index.js'),
       inputs: emulatorInputs(emulator, {
         endpoint: `http://gateway.octo.example:${emulator.port}`,
@@ -49,10 +42,10 @@ it('runs from a checkout without node_modules: YAML data, through a proxy', asyn
     expect(run.code, run.stdout).toBe(0)
     // The proxy was used (tunnel, loaded on first use) and the YAML was parsed (its chunk).
     expect(proxy.connects).toEqual([`gateway.octo.example:${emulator.port}`])
-    const [broadcast] = emulator.broadcasts
-    const element = broadcast?.msgBody[0] as { MsgContent: { Data: string } }
+    const element = emulator.broadcasts[0]?.msgBody[0] as { MsgContent: { Data: string } }
     expect(JSON.parse(element.MsgContent.Data)).toEqual({ type: 1, content: 'v2.3.0 is out' })
   } finally {
     await proxy.close()
+    rmSync(checkout, { recursive: true, force: true })
   }
 })

@@ -1,6 +1,8 @@
-// Runs the committed bundle the way the GitHub runner does: a separate Node process, inputs as
-// INPUT_<NAME> variables, the event in the file GITHUB_EVENT_PATH names, outputs written to the
-// file GITHUB_OUTPUT names. Shared by `npm run demo` and the end-to-end tests.
+// Runs an action bundle the way the GitHub runner does: a separate Node process, inputs as
+// INPUT_<NAME> variables, the event in the file GITHUB_EVENT_PATH names with GITHUB_REF and
+// GITHUB_SHA as the runner sets them for that event, outputs read back from the file
+// GITHUB_OUTPUT names. Shared by the process-level tests (which run a bundle freshly built from
+// src/), `npm run demo` and `npm run bench` (which run the committed dist/).
 import { spawn } from 'node:child_process'
 import { get as httpGet } from 'node:http'
 import { get as httpsGet } from 'node:https'
@@ -9,10 +11,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const ACTION_BUNDLE = join(ROOT, 'dist', 'index.js')
-export const EMULATOR_BUNDLE = join(ROOT, 'dist', 'emulator.js')
-export const EMULATOR_ACTION_BUNDLE = join(ROOT, 'dist', 'emulator-action.js')
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+/** The committed bundles. */
+export const DIST = join(ROOT, 'dist')
 
 /**
  * @typedef {object} ActionRun
@@ -24,31 +25,33 @@ export const EMULATOR_ACTION_BUNDLE = join(ROOT, 'dist', 'emulator-action.js')
  */
 
 /**
- * Runs an action bundle (dist/index.js unless told otherwise) once. The environment starts empty but for PATH and HOME, so nothing from
+ * Runs an action bundle once. The environment starts empty but for PATH and HOME, so nothing from
  * the calling shell (a real runner's GITHUB_* variables, a proxy) leaks into the run.
  * @param {object} options
+ * @param {string} options.bundle the action's bundle, such as dist/index.js
  * @param {Record<string, string>} options.inputs action inputs by their action.yml names
  * @param {string} [options.eventName] GITHUB_EVENT_NAME
- * @param {unknown} [options.event] the webhook payload
+ * @param {any} [options.event] the webhook payload
+ * @param {string} [options.eventFile] the event file's text, instead of `event` as JSON
  * @param {Record<string, string>} [options.env] more variables (they win over the defaults)
  * @param {string} [options.node] the Node binary (default: the one running this)
- * @param {string} [options.bundle] the action's bundle (default: dist/index.js)
  * @returns {Promise<ActionRun>}
  */
 export async function runAction({
+  bundle,
   inputs,
   eventName = 'release',
   event = {},
+  eventFile = JSON.stringify(event),
   env = {},
-  node,
-  bundle = ACTION_BUNDLE
+  node
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   try {
     const eventPath = join(dir, 'event.json')
     const outputPath = join(dir, 'output.txt')
     const summaryPath = join(dir, 'summary.md')
-    writeFileSync(eventPath, JSON.stringify(event))
+    writeFileSync(eventPath, eventFile)
     writeFileSync(outputPath, '')
     writeFileSync(summaryPath, '')
     /** @type {Record<string, string>} */
@@ -62,8 +65,7 @@ export async function runAction({
       GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_REPOSITORY: 'octo-org/live-app',
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-      GITHUB_REF: 'refs/tags/v2.3.0',
+      ...refAndSha(eventName, event),
       GITHUB_ACTOR: 'mona',
       GITHUB_RUN_ID: '9876543210',
       GITHUB_RUN_ATTEMPT: '1',
@@ -100,13 +102,54 @@ export async function runAction({
   }
 }
 
+/** The default branch's head in the test repository. */
+const DEFAULT_BRANCH_HEAD = '6113728f27ae82c7b1a177c8d03f9e96e0adf246'
+
+/**
+ * GITHUB_REF and GITHUB_SHA as the runner sets them for an event ("Events that trigger
+ * workflows" in GitHub's documentation).
+ * @param {string} eventName
+ * @param {any} event
+ * @returns {{ GITHUB_REF: string, GITHUB_SHA: string }}
+ */
+export function refAndSha(eventName, event) {
+  switch (eventName) {
+    case 'release':
+      return {
+        GITHUB_REF: `refs/tags/${event?.release?.tag_name}`,
+        GITHUB_SHA: DEFAULT_BRANCH_HEAD
+      }
+    case 'push':
+      // A deleted ref has no commit: the runner gives the ref and the all-zero "after".
+      return { GITHUB_REF: event?.ref ?? '', GITHUB_SHA: event?.after ?? DEFAULT_BRANCH_HEAD }
+    case 'deployment':
+    case 'deployment_status': {
+      const ref = event?.deployment?.ref ?? ''
+      // A deployment of a commit SHA has no ref.
+      const isSha = /^[0-9a-f]{40}$/.test(ref)
+      return {
+        GITHUB_REF: isSha ? '' : /^refs\//.test(ref) ? ref : `refs/heads/${ref}`,
+        GITHUB_SHA: event?.deployment?.sha ?? DEFAULT_BRANCH_HEAD
+      }
+    }
+    case 'pull_request':
+      return {
+        GITHUB_REF: `refs/pull/${event?.number}/merge`,
+        GITHUB_SHA: DEFAULT_BRANCH_HEAD
+      }
+    default:
+      // workflow_dispatch, workflow_run, schedule, repository_dispatch: the default branch.
+      return { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: DEFAULT_BRANCH_HEAD }
+  }
+}
+
 /**
  * Reads a GITHUB_OUTPUT file: `name<<DELIMITER` blocks (what @actions/core writes) and plain
  * `name=value` lines.
  * @param {string} text
  * @returns {Record<string, string>}
  */
-export function parseFileCommand(text) {
+function parseFileCommand(text) {
   /** @type {Record<string, string>} */
   const values = {}
   const lines = text.split('\n')
@@ -137,12 +180,13 @@ export function parseFileCommand(text) {
  */
 
 /**
- * Starts dist/emulator.js as its own process and waits for the banner it prints.
+ * Starts the emulator's bundle as its own process and waits for the banner it prints.
  * @param {string[]} [args] emulator options, such as ['--rate', '5'] or ['--https']
+ * @param {string} [dist] where the bundles are (default: the committed dist/)
  * @returns {Promise<EmulatorProcess>}
  */
-export async function startEmulatorProcess(args = []) {
-  const child = spawn(process.execPath, [EMULATOR_BUNDLE, '--port', '0', ...args], {
+export async function startEmulatorProcess(args = [], dist = DIST) {
+  const child = spawn(process.execPath, [join(dist, 'emulator.js'), '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
   /** @type {string} */

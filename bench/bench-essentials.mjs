@@ -1,7 +1,7 @@
 // The benchmark's third contender: the least any action built on this action's required packages
 // does to deliver. It reads two inputs with @actions/core, signs with tls-sig-api-v2, posts one
 // fixed message with @actions/http-client and sets `msg-seq`: no validation, no event, no
-// rendering, no retries, no summary. scripts/bench.mjs bundles it with the action's own esbuild
+// rendering, no retries, no summary. bench/bench.mjs bundles it with the action's own esbuild
 // options, so the gap between it and the floor is what those packages cost, and the gap between
 // it and dist/index.js is what this action's own work costs.
 import * as core from '@actions/core'

@@ -50,7 +50,7 @@ export interface RequestRecord {
   time: number
 }
 
-export interface Answer {
+interface Answer {
   ActionStatus: 'OK' | 'FAIL'
   ErrorCode: number
   ErrorInfo: string
@@ -66,7 +66,7 @@ interface AppState {
 }
 
 /** Tencent discards a message whose Random and content repeat one from the last five minutes. */
-export const REPEAT_WINDOW_MS = 5 * 60_000
+const REPEAT_WINDOW_MS = 5 * 60_000
 
 const fail = (code: number, info: string): Answer => ({
   ActionStatus: 'FAIL',

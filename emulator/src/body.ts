@@ -1,15 +1,15 @@
 /** The emulator's reading of a send_broadcast_msg body, as Tencent documents it. */
-export interface BroadcastRequest {
+interface BroadcastRequest {
   fromAccount: string | undefined
   random: number
   msgBody: Record<string, unknown>[]
   cloudCustomData: string | undefined
 }
 
-export type BodyVerdict =
+type BodyVerdict =
   { ok: true; request: BroadcastRequest } | { ok: false; code: number; info: string }
 
-export const MAX_MESSAGE_BYTES = 12_000
+const MAX_MESSAGE_BYTES = 12_000
 
 type Field = 'string' | 'number'
 /** MsgContent fields per element type; `?` marks the optional ones. */

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../src/config.js'
+import { InputError, InvalidInput } from '../src/input-error.js'
+import { INPUTS, type RawInputs } from '../src/inputs.js'
+import { MessageTooLargeError } from '../src/message.js'
+import { plan } from '../src/plan.js'
+import { contextOf, payload, variant } from './helpers/events.js'
+
+function raw(given: Partial<RawInputs> = {}): RawInputs {
+  const empty = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, ''])) as RawInputs
+  return { ...empty, 'sdk-app-id': '1400000000', 'secret-key': 'k3y', ...given }
+}
+
+const release = contextOf('release', payload('release-published'), { ref: 'refs/tags/v2.3.0' })
+
+describe('plan', () => {
+  it('turns the inputs and a published release into the request to make', () => {
+    const planned = plan(raw(), release)
+    expect(planned.announcement).toMatchObject({ kind: 'release', version: 'v2.3.0' })
+    expect(planned.bases.map((url) => url.host)).toEqual([
+      'console.tim.qq.com',
+      'adminapi.my-imcloud.com'
+    ])
+    expect(Object.keys(planned.body)).toEqual(['Random', 'MsgBody'])
+    expect(planned.body.MsgBody).toEqual(planned.message.msgBody)
+    expect(planned.body.MsgBody[0]).toMatchObject({
+      MsgType: 'TIMCustomElem',
+      MsgContent: { Desc: 'octo-org/live-app v2.3.0 released', Ext: 'release' }
+    })
+    expect(planned.message.truncated).toBe(false)
+  })
+
+  it('plans the same bytes for the same inputs and event, whenever it runs', () => {
+    const first = plan(raw(), release)
+    const second = plan(raw(), structuredClone(release))
+    expect(JSON.stringify(second.body)).toBe(JSON.stringify(first.body))
+  })
+
+  it('applies title, desc, the sender, CloudCustomData, random and the endpoint', () => {
+    const planned = plan(
+      raw({
+        title: '{{ release.tag_name }} is live',
+        desc: 'Update now',
+        'from-account': 'release-bot',
+        'cloud-custom-data': '{"p":1}',
+        random: '77',
+        endpoint: 'http://127.0.0.1:8080',
+        'text-element': 'true'
+      }),
+      release,
+      undefined
+    )
+    expect(planned.announcement.title).toBe('v2.3.0 is live')
+    expect(planned.message.desc).toBe('Update now')
+    expect(planned.body).toMatchObject({
+      From_Account: 'release-bot',
+      Random: 77,
+      CloudCustomData: '{"p":1}'
+    })
+    expect(planned.body.MsgBody).toHaveLength(2)
+    expect(planned.bases.map((url) => url.href)).toEqual(['http://127.0.0.1:8080/'])
+  })
+
+  it('fits long notes to max-bytes and says so', () => {
+    const long = contextOf(
+      'release',
+      variant('release-published', (p) => {
+        ;(p.release as { body: string }).body = 'word '.repeat(3000)
+      })
+    )
+    const planned = plan(raw({ 'max-bytes': '2000' }), long)
+    expect(planned.message.truncated).toBe(true)
+    expect(Buffer.byteLength(JSON.stringify(planned.body.MsgBody))).toBeLessThanOrEqual(2000)
+  })
+
+  it.each([
+    ['a bad input', raw({ region: 'mars' }), ConfigError],
+    ['an unknown placeholder path', raw({ desc: '{{ release.tagname }}' }), InvalidInput],
+    [
+      'fixed fields over the budget',
+      raw({ title: 'x'.repeat(400), 'max-bytes': '256' }),
+      MessageTooLargeError
+    ]
+  ])('stops with an input error on %s', (_what, given, kind) => {
+    expect(() => plan(given, release)).toThrow(kind)
+    expect(() => plan(given, release)).toThrow(InputError)
+  })
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest'
+import { Secrets } from '../src/secrets.js'
+
+describe('Secrets', () => {
+  it('masks a credential in every spelling it can take on the wire', () => {
+    const mask = vi.fn<(value: string) => void>()
+    new Secrets(mask).add("key with space/plus+star*tilde~'")
+    expect(mask.mock.calls.map(([value]) => value)).toEqual([
+      "key with space/plus+star*tilde~'",
+      // encodeURIComponent keeps * ~ ' and writes a space as %20,
+      "key%20with%20space%2Fplus%2Bstar*tilde~'",
+      // URLSearchParams encodes ~ and ' and writes a space as +.
+      'key+with+space%2Fplus%2Bstar*tilde%7E%27'
+    ])
+  })
+
+  it('masks each spelling once, however often it is added', () => {
+    const mask = vi.fn<(value: string) => void>()
+    const secrets = new Secrets(mask)
+    secrets.add('eJw1jt*sig-_')
+    secrets.add('eJw1jt*sig-_')
+    // A UserSig is URL-safe already: its three spellings are one.
+    expect(mask.mock.calls).toEqual([['eJw1jt*sig-_']])
+  })
+
+  it('masks a URL that carries a credential whole, and its path and query', () => {
+    const mask = vi.fn<(value: string) => void>()
+    new Secrets(mask).add(new URL('https://console.tim.qq.com/v4/x?usersig=S&random=1'))
+    expect(mask.mock.calls).toEqual([
+      ['https://console.tim.qq.com/v4/x?usersig=S&random=1'],
+      ['/v4/x?usersig=S&random=1']
+    ])
+  })
+
+  it('ignores an empty value: masking it would hide every line', () => {
+    const mask = vi.fn<(value: string) => void>()
+    new Secrets(mask).add('')
+    expect(mask).not.toHaveBeenCalled()
+  })
+
+  it('scrubs every registered spelling from a text, the longest first', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('a b')
+    secrets.add('a b c')
+    expect(secrets.scrub('x a b c y a%20b z a+b')).toBe('x *** y *** z ***')
+  })
+
+  it('scrubs before it cuts, so no piece of a secret is left for the runner to miss', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('SECRET-VALUE')
+    const text = `${'x'.repeat(8)}SECRET-VALUE and more`
+    expect(secrets.scrub(text, 12)).toBe(`${'x'.repeat(8)}*** …`)
+    expect(secrets.scrub(text, 100)).toBe(`${'x'.repeat(8)}*** and more`)
+    expect(secrets.scrub('short', 5)).toBe('short')
+  })
+})

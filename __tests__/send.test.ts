@@ -1,0 +1,202 @@
+import { Api } from 'tls-sig-api-v2'
+import { describe, expect, vi } from 'vitest'
+import { fakeCore } from '../__fixtures__/core.js'
+import { DEMO_APP, type Emulator } from '../emulator/src/index.js'
+import { Secrets } from '../src/secrets.js'
+import { overallBudgetMs, send } from '../src/send.js'
+import { inProcess as test } from './helpers/emulator.js'
+import { closedPort } from './helpers/network.js'
+import type { JumpingClock } from './helpers/run.js'
+
+// Room for every retry: a back-off is shorter than the second the demo app's rate counts over.
+test.override('emulatorOptions', ({ clock }) => ({
+  now: clock.now,
+  apps: [{ ...DEMO_APP, rate: 100 }]
+}))
+
+const body = {
+  Random: 5,
+  MsgBody: [{ MsgType: 'TIMTextElem' as const, MsgContent: { Text: 'hi' } }]
+}
+
+const infoLines = (core: ReturnType<typeof fakeCore>) => core.info.mock.calls.map(([line]) => line)
+
+function sendWith(
+  emulator: Emulator,
+  clock: JumpingClock,
+  options: { retries: number; timeoutSeconds?: number; bases?: [URL, ...URL[]]; canSign?: boolean }
+) {
+  const core = fakeCore()
+  const signer = vi.fn(() =>
+    new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 300)
+  )
+  const result = send({
+    bases: options.bases ?? [new URL(emulator.url)],
+    sdkAppId: DEMO_APP.sdkAppId,
+    identifier: DEMO_APP.admin,
+    userSig: signer,
+    canSign: options.canSign ?? true,
+    body,
+    timeoutSeconds: options.timeoutSeconds ?? 10,
+    retries: options.retries,
+    clock,
+    log: core,
+    secrets: new Secrets(core.setSecret)
+  })
+  return { result, core, signer }
+}
+
+describe('send', () => {
+  test('delivers with one try and tells where', async ({ emulator, clock }) => {
+    const { result, signer } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toEqual({
+      delivery: { ok: true, msgSeq: 1 },
+      tries: 1,
+      host: new URL(emulator.url).host,
+      gaveUp: undefined
+    })
+    expect(signer).toHaveBeenCalledTimes(1)
+    expect(clock.slept).toEqual([])
+  })
+
+  test('retries a transient error with backoff, sending the same body each time', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 10002 }, 2)
+    const { result, core } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({ delivery: { ok: true }, tries: 3 })
+    expect(clock.slept).toEqual([275, 550])
+    expect(new Set(emulator.requests.map((r) => r.body))).toEqual(new Set([JSON.stringify(body)]))
+    expect(infoLines(core)).toEqual([
+      'Try 1 failed (scripted fault); trying again in 0.3 s.',
+      'Try 2 failed (scripted fault); trying again in 0.6 s.'
+    ])
+  })
+
+  test('stops at once on an error only a person can fix', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 10007 }, 5)
+    const { result } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, code: 10007 },
+      tries: 1,
+      gaveUp: undefined
+    })
+  })
+
+  test('gives up when the retries are used, and says so', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 10002 }, 10)
+    const { result } = sendWith(emulator, clock, { retries: 2 })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, code: 10002 },
+      tries: 3,
+      gaveUp: 'all 2 retries were used'
+    })
+  })
+
+  test('makes no retry with retries 0', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 10002 })
+    const { result } = sendWith(emulator, clock, { retries: 0 })
+    expect(await result).toMatchObject({ tries: 1, gaveUp: '`retries` is 0' })
+  })
+
+  test('waits out a 70050 lockout when the budget allows', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 70050 })
+    const { result, core } = sendWith(emulator, clock, { retries: 5 })
+    expect((await result).delivery.ok).toBe(true)
+    expect(clock.slept).toEqual([60_500])
+    expect(infoLines(core)).toContain(
+      'Try 1 failed (scripted fault); Tencent locked signature checks for a minute, trying again in 60.5 s.'
+    )
+  })
+
+  test('does not wait out a 70050 lockout the budget cannot hold', async ({ emulator, clock }) => {
+    // 62 s of budget; two frequency limits use 2.3 s, and the lockout needs 60.5 s and a try.
+    emulator.inject({ kind: 'code', code: 10023 }, 2)
+    emulator.inject({ kind: 'code', code: 70050 })
+    const { result } = sendWith(emulator, clock, { retries: 1, timeoutSeconds: 1 })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, code: 70050 },
+      tries: 3,
+      gaveUp: 'the time budget of this step ran out'
+    })
+    expect(clock.slept).toEqual([1150, 1150])
+  })
+
+  test('keeps retrying a frequency limit within the time budget, beyond `retries`', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 10023 }, 8)
+    const { result, core } = sendWith(emulator, clock, { retries: 1 })
+    expect(await result).toMatchObject({ delivery: { ok: true }, tries: 9 })
+    expect(clock.slept).toEqual(Array(8).fill(1150))
+    expect(infoLines(core)[0]).toBe(
+      'Try 1 failed (scripted fault); Tencent asked to slow down, trying again in 1.1 s.'
+    )
+  })
+
+  test('ends within its time budget however long the frequency limit lasts', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 10023 }, 1000)
+    const started = clock.now()
+    const { result } = sendWith(emulator, clock, { retries: 1, timeoutSeconds: 5 })
+    const sent = await result
+    expect(sent).toMatchObject({
+      delivery: { ok: false, code: 10023 },
+      gaveUp: 'the time budget of this step ran out'
+    })
+    expect(clock.now() - started).toBeLessThanOrEqual(overallBudgetMs(1, 5))
+    // 70 s of budget, a try every 1.15 s, the last one started at least 1 s before the end.
+    expect(sent.tries).toBe(61)
+  })
+
+  test('signs a fresh UserSig after 70001', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 70001 })
+    const { result, signer, core } = sendWith(emulator, clock, { retries: 1 })
+    expect((await result).delivery.ok).toBe(true)
+    expect(signer).toHaveBeenCalledTimes(2)
+    expect(infoLines(core)).toContain(
+      'Try 1 failed (scripted fault); trying again with a freshly signed UserSig in 0.3 s.'
+    )
+  })
+
+  test('stops after 70001 when the UserSig was given and cannot be signed again', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 70001 })
+    const { result, signer } = sendWith(emulator, clock, { retries: 1, canSign: false })
+    expect(await result).toMatchObject({ delivery: { ok: false, code: 70001 }, tries: 1 })
+    expect(signer).toHaveBeenCalledTimes(1)
+  })
+
+  test('falls over to the backup domain when the primary cannot be reached', async ({
+    emulator,
+    clock
+  }) => {
+    const primary = new URL(`http://127.0.0.1:${await closedPort()}`)
+    const { result, core } = sendWith(emulator, clock, {
+      retries: 1,
+      bases: [primary, new URL(emulator.url)]
+    })
+    expect(await result).toMatchObject({
+      delivery: { ok: true },
+      tries: 2,
+      host: new URL(emulator.url).host
+    })
+    expect(infoLines(core)[0]).toMatch(
+      new RegExp(
+        `^Try 1 failed \\(connect ECONNREFUSED ${primary.host.replace('.', '\\.')}\\); falling over to the backup domain ${new URL(emulator.url).host} in 0\\.3 s\\.$`
+      )
+    )
+  })
+
+  test('has a budget of every try at its full timeout, plus a minute', () => {
+    expect(overallBudgetMs(0, 10)).toBe(70_000)
+    expect(overallBudgetMs(5, 10)).toBe(120_000)
+    expect(overallBudgetMs(20, 120)).toBe(2_580_000)
+  })
+})

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { describeError, explainFailure, TENCENT_ERRORS } from '../src/tencent-errors.js'
+
+describe('the error table', () => {
+  it('knows every code of the spec’s table, each with a meaning and a remedy', () => {
+    expect(Object.keys(TENCENT_ERRORS).map(Number)).toEqual([
+      10002, 10003, 10004, 10007, 10023, 60002, 60003, 60004, 60005, 60006, 60007, 60008, 60009,
+      60010, 60011, 60012, 60016, 60017, 60018, 60019, 60020, 60021, 70001, 70002, 70003, 70005,
+      70009, 70013, 70014, 70016, 70020, 70050, 70051, 70052, 70107, 70169, 70202, 70398, 70402,
+      70403, 70500
+    ])
+    for (const { meaning, remedy } of Object.values(TENCENT_ERRORS)) {
+      expect(meaning).not.toBe('')
+      expect(remedy).toMatch(/\.$/)
+    }
+  })
+
+  it.each([
+    [10002, 'yes'],
+    [10004, 'no'],
+    [10023, 'yes'],
+    [60008, 'yes'],
+    [70001, 'new-usersig'],
+    [70050, 'after-60s'],
+    [70052, 'new-usersig'],
+    [70169, 'yes'],
+    [70202, 'yes'],
+    [70500, 'yes']
+  ])('says whether %i can be retried: %s', (code, retry) => {
+    expect(describeError(code).retry).toBe(retry)
+  })
+
+  it('gives an unlisted code a generic entry that is never retried', () => {
+    expect(describeError(12345)).toEqual({
+      meaning: 'unlisted error',
+      retry: 'no',
+      remedy: 'See https://intl.cloud.tencent.com/document/product/1047/34348 for this code.'
+    })
+  })
+})
+
+describe('explainFailure', () => {
+  it('quotes Tencent’s code, meaning and ErrorInfo, with the remedy', () => {
+    expect(
+      explainFailure({ ok: false, reason: 'tencent', code: 10007, info: 'switch off' })
+    ).toEqual({
+      what: 'Tencent Chat answered ErrorCode 10007 (no permission): switch off.',
+      remedy:
+        'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
+    })
+  })
+
+  it('leaves out an empty ErrorInfo', () => {
+    expect(explainFailure({ ok: false, reason: 'tencent', code: 10002, info: '' }).what).toBe(
+      'Tencent Chat answered ErrorCode 10002 (internal server error).'
+    )
+  })
+
+  it('says a network failure did not reach Tencent, and where to look', () => {
+    expect(
+      explainFailure({
+        ok: false,
+        reason: 'network',
+        code: undefined,
+        info: 'connect ECONNREFUSED'
+      })
+    ).toEqual({
+      what: 'The request did not reach Tencent Chat: connect ECONNREFUSED.',
+      remedy: "Check `region`, `endpoint` and the runner's network or proxy."
+    })
+  })
+
+  it.each([
+    [{ ok: false, reason: 'http', code: undefined, info: 'HTTP 502', status: 502 } as const],
+    [{ ok: false, reason: 'malformed', code: undefined, info: 'the answer is not JSON' } as const]
+  ])('calls anything else an unexpected answer and points at `endpoint` (%j)', (failure) => {
+    expect(explainFailure(failure)).toEqual({
+      what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
+      remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+    })
+  })
+})

@@ -1,0 +1,15 @@
+// `npm run mutate`: mutation testing of src/ with StrykerJS. The score and the survivors that
+// remain, with the reason each is left, are in the README's Development section.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  mutate: ['src/**/*.ts', '!src/index.ts', '!src/types/**'],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  concurrency: 2,
+  tempDirName: '.stryker-tmp'
+}
