@@ -1,7 +1,14 @@
 import { request as httpsRequest } from 'node:https'
 import { Api } from 'tls-sig-api-v2'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BROADCAST_PATH, DEMO_APP, startEmulator, type Emulator } from '../emulator/src/index.js'
+import { parseFault } from '../emulator/src/faults.js'
+import {
+  BROADCAST_PATH,
+  DEMO_APP,
+  startEmulator,
+  STATE_PATH,
+  type Emulator
+} from '../emulator/src/index.js'
 
 const sig = (id: string = DEMO_APP.admin, key: string = DEMO_APP.key) =>
   new Api(DEMO_APP.sdkAppId, key).genUserSig(id, 300)
@@ -263,5 +270,104 @@ describe('the emulator', () => {
       req.end('{}')
     })
     expect(JSON.parse(answer)).toMatchObject({ ErrorCode: 70020 })
+  })
+
+  it('answers a scripted JSON answer, after processing the message when told', async () => {
+    const em = await start({ apps: [{ ...DEMO_APP, rate: 100 }] })
+    em.inject({ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 0 } })
+    expect(await post(em, { Random: 1, MsgBody: [custom('a')] })).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 0
+    })
+    expect(em.broadcasts).toHaveLength(0)
+    em.inject({ kind: 'answer', answer: { odd: true }, processed: true })
+    expect(await post(em, { Random: 2, MsgBody: [custom('b')] })).toEqual({ odd: true })
+    expect(em.broadcasts).toHaveLength(1)
+  })
+
+  it('redirects, and processes nothing', async () => {
+    const em = await start()
+    em.inject({ kind: 'redirect', status: 308, location: 'https://elsewhere.example/v4' })
+    const response = await fetch(`${em.url}${BROADCAST_PATH}`, {
+      method: 'POST',
+      body: '{}',
+      redirect: 'manual'
+    })
+    expect(response.status).toBe(308)
+    expect(response.headers.get('location')).toBe('https://elsewhere.example/v4')
+    expect(em.requests[0]?.fault).toBe('redirect')
+  })
+
+  it('cuts an answer in half and closes, after processing the message when told', async () => {
+    const em = await start()
+    em.inject({ kind: 'cut', processed: true })
+    await expect(post(em, { Random: 1, MsgBody: [custom('a')] })).rejects.toThrow()
+    expect(em.broadcasts).toHaveLength(1)
+    expect(em.requests[0]).toMatchObject({ fault: 'cut', code: 0, msgSeq: 1 })
+  })
+
+  it('stalls the next connection, and only that one', async () => {
+    const em = await start()
+    em.inject({ kind: 'stall' })
+    const stalled = fetch(`${em.url}${STATE_PATH}`, { signal: AbortSignal.timeout(300) })
+    await expect(stalled).rejects.toThrow()
+    expect((await fetch(`${em.url}${STATE_PATH}`)).status).toBe(200)
+  })
+
+  it('leaves a stall queued for a connection, whatever requests come first', async () => {
+    const em = await start({ apps: [{ ...DEMO_APP, rate: 100 }] })
+    em.inject({ kind: 'code', code: 10002 })
+    em.inject({ kind: 'stall' })
+    // One connection, kept alive: its second request finds the stall at the head, and goes on.
+    expect(await post(em, { Random: 1, MsgBody: [custom('a')] })).toMatchObject({
+      ErrorCode: 10002
+    })
+  })
+})
+
+describe('parseFault', () => {
+  it.each([
+    [
+      { kind: 'code', code: 10002, info: 'x', times: 2 },
+      { kind: 'code', code: 10002, info: 'x' },
+      2
+    ],
+    [
+      { kind: 'http', status: 502, processed: true },
+      { kind: 'http', status: 502, processed: true },
+      1
+    ],
+    [{ kind: 'reset' }, { kind: 'reset' }, 1],
+    [{ kind: 'hang', processed: 'yes' }, { kind: 'hang', processed: false }, 1],
+    [{ kind: 'not-json' }, { kind: 'not-json' }, 1],
+    [{ kind: 'cut', processed: true }, { kind: 'cut', processed: true }, 1],
+    [{ kind: 'latency', ms: 50 }, { kind: 'latency', ms: 50 }, 1],
+    [{ kind: 'answer', answer: null }, { kind: 'answer', answer: null }, 1],
+    [
+      { kind: 'redirect', status: 301, location: '/x' },
+      { kind: 'redirect', status: 301, location: '/x' },
+      1
+    ],
+    [{ kind: 'slow-headers', intervalMs: 10 }, { kind: 'slow-headers', intervalMs: 10 }, 1],
+    [{ kind: 'trickle' }, { kind: 'trickle' }, 1],
+    [{ kind: 'stall', times: 3 }, { kind: 'stall' }, 3]
+  ])('reads %j', (value, fault, times) => {
+    expect(parseFault(value)).toEqual({ fault, times })
+  })
+
+  it.each([
+    [null, /expected a JSON object/],
+    [{ kind: 'code' }, /a code fault needs a numeric "code"/],
+    [{ kind: 'http', status: '502' }, /a http fault needs a numeric "status"/],
+    [{ kind: 'latency' }, /a latency fault needs a numeric "ms"/],
+    [{ kind: 'answer' }, /an answer fault needs an "answer"/],
+    [{ kind: 'redirect', status: 301 }, /a redirect fault needs a "location"/],
+    [{ kind: 'trickle', intervalMs: 'fast' }, /a trickle fault needs a numeric "intervalMs"/],
+    [
+      { kind: 'teleport' },
+      /"kind" must be code, http, reset, hang, not-json, latency, answer, redirect, slow-headers, trickle, cut or stall/
+    ]
+  ])('refuses %j', (value, message) => {
+    expect(() => parseFault(value)).toThrow(message)
   })
 })

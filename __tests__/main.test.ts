@@ -174,7 +174,9 @@ describe('run', () => {
         clock,
         env: { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: 'event.json' },
         readFile: () => eventFile ?? JSON.stringify(release),
-        writeSummary: (markdown) => (summary += markdown)
+        writeSummary: (markdown) => (summary += markdown),
+        onCrash: () => undefined,
+        finished: () => undefined
       })
       const errors = core.log.filter((line) => line.startsWith('::error::'))
       expect(errors).toHaveLength(1)
@@ -213,7 +215,9 @@ describe('run', () => {
       clock,
       env: {},
       readFile: () => '{}',
-      writeSummary: (markdown) => (summary += markdown)
+      writeSummary: (markdown) => (summary += markdown),
+      onCrash: () => undefined,
+      finished: () => undefined
     })
     expect(core.log.filter((line) => line.startsWith('::error::'))).toEqual([
       '::error::Unexpected failure: the runner broke Please report this as a bug.'
@@ -223,6 +227,56 @@ describe('run', () => {
       'error-info': 'Unexpected failure: the runner broke'
     })
     expect(summary).toContain('**What to do:** Please report this as a bug.')
+  })
+})
+
+describe('whatever escapes', () => {
+  test('an error thrown where no try can catch it ends the run as a reported failure', async ({
+    emulator,
+    clock
+  }) => {
+    const core = fakeCore(emulatorInputs(emulator))
+    let summary = ''
+    let finished = 0
+    await run({
+      core,
+      clock: { ...clock, sleep: () => new Promise(() => undefined) },
+      env: { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: 'event.json' },
+      readFile: () => JSON.stringify(release),
+      writeSummary: (markdown) => (summary += markdown),
+      // The runner's process reports an uncaught exception while the pipeline waits.
+      onCrash: (handler) => {
+        emulator.inject({ kind: 'code', code: 10002 })
+        setTimeout(() => {
+          handler(new Error('a socket error nobody listened for'))
+        }, 50)
+      },
+      finished: () => finished++
+    })
+    expect(core.log.filter((line) => line.startsWith('::error::'))).toEqual([
+      '::error::Unexpected failure: a socket error nobody listened for Please report this as a bug.'
+    ])
+    expect(core.outputs).toMatchObject({ status: 'failed' })
+    expect(summary).toMatch(/^## ❌ Tencent Chat broadcast failed\n/)
+    expect(finished).toBe(1)
+  })
+
+  test('a crash after the run is reported changes nothing', async ({ emulator, clock }) => {
+    const core = fakeCore(emulatorInputs(emulator))
+    let crash: ((error: unknown) => void) | undefined
+    await run({
+      core,
+      clock,
+      env: { GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: 'event.json' },
+      readFile: () => JSON.stringify(release),
+      writeSummary: () => undefined,
+      onCrash: (handler) => (crash = handler),
+      finished: () => undefined
+    })
+    const lines = core.log.length
+    crash?.(new Error('late'))
+    expect(core.log).toHaveLength(lines)
+    expect(core.outputs.status).toBe('sent')
   })
 })
 
@@ -244,6 +298,12 @@ describe('each fault still lands exactly once, with one body', () => {
     ['a connection reset', { kind: 'reset' }, 1],
     ['a reset after the message went through', { kind: 'reset', processed: true }, 1],
     ['a 200 that is not JSON', { kind: 'not-json' }, 1],
+    ['an answer cut off after the message went through', { kind: 'cut', processed: true }, 1],
+    [
+      'an answer that contradicts itself',
+      { kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 0 } },
+      1
+    ],
     ['a 200 that is not JSON, after delivery', { kind: 'not-json', processed: true }, 1],
     ['an expired UserSig (70001), signed again', { kind: 'code', code: 70001 }, 1],
     ['an invalidated UserSig (70052), signed again', { kind: 'code', code: 70052 }, 1]

@@ -4,39 +4,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect } from 'vitest'
-import { DEMO_APP, type Emulator, type Fault } from '../emulator/src/index.js'
+import { DEMO_APP, type Emulator } from '../emulator/src/index.js'
 import { runBundle } from './helpers/action.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
 import { emulatorInputs as inputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 
 const release = payload('release-published')
-
-describe('an answer that never comes', () => {
-  // In-process tests would wait out the same real seconds for every mutant; here they run once.
-  test.override({ emulatorOptions: { apps: [{ ...DEMO_APP, rate: 5 }] } })
-
-  test.for<[string, Fault]>([
-    ['a request never answered', { kind: 'hang' }],
-    ['an answer lost after the message went through', { kind: 'hang', processed: true }],
-    ['an answer slower than the timeout', { kind: 'latency', ms: 1800 }]
-  ])(
-    'times out, tries again with the same body, and lands once: %s',
-    async ([, fault], { emulator: em }) => {
-      em.inject(fault)
-      const run = await runBundle({
-        inputs: inputs(em, { 'timeout-seconds': '1' }),
-        event: release
-      })
-      expect(run.code, run.stdout).toBe(0)
-      expect(em.broadcasts).toHaveLength(1)
-      expect(em.requests).toHaveLength(2)
-      expect(new Set(em.requests.map((r) => r.body)).size).toBe(1)
-      expect(run.outputs).toMatchObject({ status: 'sent', tries: '2' })
-      expect(run.stdout).toMatch(/^Try 1 failed \(Request timeout: \*\*\*\); trying again/m)
-    }
-  )
-})
 
 describe('the frequency limit', () => {
   test('spaces tries after 10023 by at least a second', async ({ emulator: em }) => {

@@ -130,7 +130,7 @@ describe('report', () => {
       status: 'failed',
       plan: planned({ 'fail-on-error': 'false' }),
       sent: {
-        delivery: { ok: false, reason: 'network', code: undefined, info: 'socket hang up' },
+        delivery: { ok: false, reason: 'network', info: 'socket hang up' },
         tries: 1,
         host: 'h',
         gaveUp: '`retries` is 0'

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { Failure } from '../src/delivery.js'
+import type { Failure } from '../src/answer.js'
 import { nextStep, waitBefore } from '../src/retry-policy.js'
 
 const tencent = (code: number): Failure => ({ ok: false, reason: 'tencent', code, info: '' })
 const http = (status: number): Failure => ({
   ok: false,
   reason: 'http',
-  code: undefined,
   info: `HTTP ${status}`,
   status
 })
+const both = { canSign: true, canFailOver: true }
 
 describe('nextStep', () => {
   it.each([
@@ -34,15 +34,26 @@ describe('nextStep', () => {
     [http(500), 'retry'],
     [http(429), 'rate-limited'],
     [http(404), 'stop'],
-    [{ ok: false, reason: 'network', code: undefined, info: 'ECONNRESET' }, 'network'],
-    [{ ok: false, reason: 'malformed', code: undefined, info: 'not JSON' }, 'retry']
+    [http(301), 'stop'],
+    [{ ok: false, reason: 'redirect', status: 302, info: 'HTTP 302, a redirect to x' }, 'stop'],
+    [{ ok: false, reason: 'network', info: 'ECONNRESET' }, 'network'],
+    [{ ok: false, reason: 'malformed', info: 'not JSON' }, 'retry'],
+    [{ ok: false, reason: 'garbled', info: 'ErrorCode 0 with ActionStatus "FAIL"' }, 'retry-once'],
+    [{ ok: false, reason: 'unreachable', kind: 'certificate', info: 'self-signed' }, 'stop'],
+    [{ ok: false, reason: 'unreachable', kind: 'proxy', info: 'statusCode=407' }, 'stop']
   ] as [Failure, string][])('%j → %s', (failure, next) => {
-    expect(nextStep(failure, true)).toBe(next)
+    expect(nextStep(failure, both)).toBe(next)
   })
 
   it('stops on 70001 and 70052 when the UserSig cannot be signed again', () => {
-    expect(nextStep(tencent(70001), false)).toBe('stop')
-    expect(nextStep(tencent(70052), false)).toBe('stop')
+    expect(nextStep(tencent(70001), { canSign: false, canFailOver: true })).toBe('stop')
+    expect(nextStep(tencent(70052), { canSign: false, canFailOver: true })).toBe('stop')
+  })
+
+  it('tries the backup domain when a name does not resolve, and stops when there is none', () => {
+    const dns: Failure = { ok: false, reason: 'unreachable', kind: 'dns', info: 'ENOTFOUND x' }
+    expect(nextStep(dns, { canSign: true, canFailOver: true })).toBe('network')
+    expect(nextStep(dns, { canSign: true, canFailOver: false })).toBe('stop')
   })
 })
 

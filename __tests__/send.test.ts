@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net'
 import { Api } from 'tls-sig-api-v2'
 import { describe, expect, vi } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
@@ -24,7 +25,13 @@ const infoLines = (core: ReturnType<typeof fakeCore>) => core.info.mock.calls.ma
 function sendWith(
   emulator: Emulator,
   clock: JumpingClock,
-  options: { retries: number; timeoutSeconds?: number; bases?: [URL, ...URL[]]; canSign?: boolean }
+  options: {
+    retries: number
+    timeoutSeconds?: number
+    bases?: [URL, ...URL[]]
+    canSign?: boolean
+    lookup?: LookupFunction
+  }
 ) {
   const core = fakeCore()
   const signer = vi.fn(() =>
@@ -41,7 +48,8 @@ function sendWith(
     retries: options.retries,
     clock,
     log: core,
-    secrets: new Secrets(core.setSecret)
+    secrets: new Secrets(core.setSecret),
+    ...(options.lookup ? { lookup: options.lookup } : {})
   })
   return { result, core, signer }
 }
@@ -199,4 +207,111 @@ describe('send', () => {
     expect(overallBudgetMs(5, 10)).toBe(120_000)
     expect(overallBudgetMs(20, 120)).toBe(2_580_000)
   })
+
+  test('waits out frequency limits with retries 0: they use up no retry', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 10023 }, 3)
+    const { result } = sendWith(emulator, clock, { retries: 0 })
+    expect(await result).toMatchObject({ delivery: { ok: true }, tries: 4 })
+    expect(clock.slept).toEqual([1150, 1150, 1150])
+  })
+
+  test('retries a contradictory answer once', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 0 } })
+    const { result, core } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({ delivery: { ok: true }, tries: 2 })
+    expect(infoLines(core)).toEqual([
+      'Try 1 failed (ErrorCode 0 with ActionStatus "FAIL"); trying again in 0.3 s.'
+    ])
+  })
+
+  test('stops at a second contradictory answer', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'answer', answer: { ActionStatus: 'OK', ErrorCode: 0 } }, 5)
+    const { result } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, reason: 'garbled', info: 'an answer of success with no MsgSeq' },
+      tries: 2,
+      gaveUp: 'a second answer contradicted itself too'
+    })
+  })
+
+  test('follows no redirect, and stops', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'redirect', status: 301, location: 'https://elsewhere.example/' }, 5)
+    const { result } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({
+      delivery: {
+        ok: false,
+        reason: 'redirect',
+        info: 'HTTP 301, a redirect to elsewhere.example'
+      },
+      tries: 1,
+      gaveUp: undefined
+    })
+    expect(emulator.requests).toHaveLength(1)
+  })
+
+  test('retries an answer cut off after the message went through, which lands once', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'cut', processed: true })
+    const { result } = sendWith(emulator, clock, { retries: 5 })
+    expect(await result).toMatchObject({ delivery: { ok: true, msgSeq: 1 }, tries: 2 })
+    expect(emulator.broadcasts).toHaveLength(1)
+    expect(emulator.requests.map((r) => r.repeat)).toEqual([false, true])
+  })
+
+  test('stops at once on a name that does not resolve, with no backup to try', async ({
+    emulator,
+    clock
+  }) => {
+    const { result } = sendWith(emulator, clock, {
+      retries: 5,
+      bases: [new URL('http://gateway.octo.example:1')],
+      lookup: notFound
+    })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, reason: 'unreachable', kind: 'dns' },
+      tries: 1
+    })
+  })
+
+  test('falls over to the backup domain when the primary’s name does not resolve', async ({
+    emulator,
+    clock
+  }) => {
+    const port = new URL(emulator.url).port
+    const { result } = sendWith(emulator, clock, {
+      retries: 5,
+      bases: [
+        new URL(`http://primary.octo.example:${port}`),
+        new URL(`http://backup.octo.example:${port}`)
+      ],
+      lookup: (hostname, options, callback) => {
+        if (hostname.startsWith('primary')) notFound(hostname, options, callback)
+        else if (options.all)
+          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(
+            null,
+            [{ address: '127.0.0.1', family: 4 }]
+          )
+        else callback(null, '127.0.0.1', 4)
+      }
+    })
+    expect(await result).toMatchObject({
+      delivery: { ok: true },
+      tries: 2,
+      host: `backup.octo.example:${port}`
+    })
+  })
 })
+
+/** A resolver for which no name exists. */
+const notFound: LookupFunction = (hostname, _options, callback) => {
+  callback(
+    Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }),
+    '',
+    4
+  )
+}

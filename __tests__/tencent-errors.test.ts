@@ -61,7 +61,6 @@ describe('explainFailure', () => {
       explainFailure({
         ok: false,
         reason: 'network',
-        code: undefined,
         info: 'connect ECONNREFUSED'
       })
     ).toEqual({
@@ -71,12 +70,46 @@ describe('explainFailure', () => {
   })
 
   it.each([
-    [{ ok: false, reason: 'http', code: undefined, info: 'HTTP 502', status: 502 } as const],
-    [{ ok: false, reason: 'malformed', code: undefined, info: 'the answer is not JSON' } as const]
+    [{ ok: false, reason: 'http', info: 'HTTP 502', status: 502 } as const],
+    [{ ok: false, reason: 'malformed', info: 'the answer is not JSON' } as const]
   ])('calls anything else an unexpected answer and points at `endpoint` (%j)', (failure) => {
     expect(explainFailure(failure)).toEqual({
       what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
       remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
     })
+  })
+
+  it('says a contradictory answer came twice, and points at `endpoint`', () => {
+    expect(
+      explainFailure({ ok: false, reason: 'garbled', info: 'ErrorCode 0 with ActionStatus "FAIL"' })
+    ).toEqual({
+      what: 'Tencent Chat gave a contradictory answer (ErrorCode 0 with ActionStatus "FAIL"), twice.',
+      remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+    })
+  })
+
+  it('names a redirect, and says to give the final URL', () => {
+    expect(
+      explainFailure({
+        ok: false,
+        reason: 'redirect',
+        status: 301,
+        info: 'HTTP 301, a redirect to elsewhere.example'
+      })
+    ).toEqual({
+      what: 'The endpoint answered HTTP 301, a redirect to elsewhere.example; the action does not follow redirects.',
+      remedy:
+        'Set `endpoint` to the final URL: following a redirect would send the UserSig to another host.'
+    })
+  })
+
+  it.each([
+    ['certificate', /^The server's TLS certificate is not trusted: x\.$/, /NODE_EXTRA_CA_CERTS/],
+    ['proxy', /^The proxy refused to open a tunnel: x\.$/, /proxy credentials .* NO_PROXY/],
+    ['dns', /^The endpoint's name does not resolve: x\.$/, /host name in `endpoint`/]
+  ] as const)('explains an unreachable endpoint (%s) with its remedy', (kind, what, remedy) => {
+    const explanation = explainFailure({ ok: false, reason: 'unreachable', kind, info: 'x' })
+    expect(explanation.what).toMatch(what)
+    expect(explanation.remedy).toMatch(remedy)
   })
 })

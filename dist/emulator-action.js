@@ -105,6 +105,13 @@ var require_node_https = __commonJS({
   }
 });
 
+// builtin:node:net
+var require_node_net = __commonJS({
+  "builtin:node:net"(exports, module) {
+    module.exports = __require("node:net");
+  }
+});
+
 // builtin:node:crypto
 var require_node_crypto = __commonJS({
   "builtin:node:crypto"(exports, module) {
@@ -264,6 +271,7 @@ function info(message) {
 // emulator/src/index.ts
 var import_node_http = __toESM(require_node_http(), 1);
 var import_node_https = __toESM(require_node_https(), 1);
+var import_node_net = __toESM(require_node_net(), 1);
 
 // emulator/src/certificate.ts
 var import_node_child_process = __toESM(require_node_child_process(), 1);

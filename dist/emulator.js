@@ -77,6 +77,13 @@ var require_node_https = __commonJS({
   }
 });
 
+// builtin:node:net
+var require_node_net = __commonJS({
+  "builtin:node:net"(exports, module) {
+    module.exports = __require("node:net");
+  }
+});
+
 // builtin:node:child_process
 var require_node_child_process = __commonJS({
   "builtin:node:child_process"(exports, module) {
@@ -107,6 +114,7 @@ var import_node_util = __toESM(require_node_util(), 1);
 // emulator/src/index.ts
 var import_node_http = __toESM(require_node_http(), 1);
 var import_node_https = __toESM(require_node_https(), 1);
+var import_node_net = __toESM(require_node_net(), 1);
 
 // emulator/src/certificate.ts
 var import_node_child_process = __toESM(require_node_child_process(), 1);
@@ -163,8 +171,15 @@ var FaultScript = class {
   clear() {
     this.queue.length = 0;
   }
-  /** The fault for the request arriving now, if any. */
+  /** The fault for the connection opening now: a `stall` at the head of the queue, if any. */
+  nextConnection() {
+    return this.queue[0]?.fault.kind === "stall" ? this.take() : void 0;
+  }
+  /** The fault for the request arriving now, if any (a `stall` waits for a connection). */
   next() {
+    return this.queue[0]?.fault.kind === "stall" ? void 0 : this.take();
+  }
+  take() {
     const head = this.queue[0];
     if (!head) return void 0;
     head.remaining--;
@@ -172,27 +187,52 @@ var FaultScript = class {
     return head.fault;
   }
 };
+var KINDS = "code, http, reset, hang, not-json, latency, answer, redirect, slow-headers, trickle, cut or stall";
 function parseFault(value) {
   if (typeof value !== "object" || value === null) throw new Error("expected a JSON object");
-  const { kind, code, status, ms, processed, info, times = 1 } = value;
+  const fields = value;
+  const { kind, processed, times = 1 } = fields;
   const flag = processed === void 0 ? {} : { processed: processed === true };
   const count = typeof times === "number" ? times : Number.NaN;
+  const number2 = (name) => {
+    const field = fields[name];
+    if (typeof field !== "number")
+      throw new Error(`a ${String(kind)} fault needs a numeric "${name}"`);
+    return field;
+  };
+  const interval = fields.intervalMs === void 0 ? {} : { intervalMs: number2("intervalMs") };
   switch (kind) {
-    case "code":
-      if (typeof code !== "number") throw new Error('a code fault needs a numeric "code"');
-      return { fault: { kind, code, ...typeof info === "string" ? { info } : {} }, times: count };
+    case "code": {
+      const { info } = fields;
+      return {
+        fault: { kind, code: number2("code"), ...typeof info === "string" ? { info } : {} },
+        times: count
+      };
+    }
     case "http":
-      if (typeof status !== "number") throw new Error('an http fault needs a numeric "status"');
-      return { fault: { kind, status, ...flag }, times: count };
+      return { fault: { kind, status: number2("status"), ...flag }, times: count };
     case "reset":
     case "hang":
     case "not-json":
+    case "cut":
       return { fault: { kind, ...flag }, times: count };
     case "latency":
-      if (typeof ms !== "number") throw new Error('a latency fault needs a numeric "ms"');
-      return { fault: { kind, ms }, times: count };
+      return { fault: { kind, ms: number2("ms") }, times: count };
+    case "answer":
+      if (!("answer" in fields)) throw new Error('an answer fault needs an "answer"');
+      return { fault: { kind, answer: fields.answer, ...flag }, times: count };
+    case "redirect": {
+      const { location } = fields;
+      if (typeof location !== "string") throw new Error('a redirect fault needs a "location"');
+      return { fault: { kind, status: number2("status"), location }, times: count };
+    }
+    case "slow-headers":
+    case "trickle":
+      return { fault: { kind, ...interval, ...flag }, times: count };
+    case "stall":
+      return { fault: { kind }, times: count };
     default:
-      throw new Error('"kind" must be code, http, reset, hang, not-json or latency');
+      throw new Error(`"kind" must be ${KINDS}`);
   }
 }
 
@@ -357,7 +397,8 @@ var BroadcastService = class {
   }
   handle(request, fault) {
     const delivered = this.broadcasts.length;
-    const answer = fault?.kind === "code" ? fail(fault.code, fault.info ?? "scripted fault") : fault && fault.kind !== "latency" && fault.processed !== true ? void 0 : this.answer(request);
+    const processed = fault === void 0 || fault.kind === "latency" || "processed" in fault && fault.processed === true;
+    const answer = fault?.kind === "code" ? fail(fault.code, fault.info ?? "scripted fault") : processed ? this.answer(request) : void 0;
     const { usersig: _usersig, ...query } = Object.fromEntries(request.query);
     const record = {
       method: request.method,
@@ -487,7 +528,7 @@ async function startEmulator(options = {}) {
         fault
       );
       options.onRequest?.(record);
-      misbehave(fault, res, () => {
+      misbehave(fault, res, answer, () => {
         send(res, answer);
       });
     });
@@ -505,14 +546,21 @@ async function startEmulator(options = {}) {
     }
   };
   const server = certificate ? (0, import_node_https.createServer)({ key: certificate.key, cert: certificate.cert }, handler) : (0, import_node_http.createServer)(handler);
+  const sockets = /* @__PURE__ */ new Set();
+  const listener = (0, import_node_net.createServer)((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => void 0);
+    if (faults.nextConnection() === void 0) server.emit("connection", socket);
+  });
   const host = options.host ?? "127.0.0.1";
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    listener.once("error", reject);
+    listener.listen(options.port ?? 0, host, () => {
       resolve();
     });
   });
-  const { port } = server.address();
+  const { port } = listener.address();
   const hostInUrl = host.includes(":") ? `[${host}]` : host;
   return {
     url: `${certificate ? "https" : "http"}://${hostInUrl}:${port}`,
@@ -526,15 +574,53 @@ async function startEmulator(options = {}) {
       faults.add(fault, times);
     },
     close: () => new Promise((resolve) => {
-      server.close(() => {
+      listener.close(() => {
         resolve();
       });
-      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     })
   };
 }
-function misbehave(fault, res, answer) {
+function misbehave(fault, res, backend, answer) {
   switch (fault?.kind) {
+    case "answer":
+      send(res, fault.answer);
+      return;
+    case "redirect":
+      res.writeHead(fault.status, { Location: fault.location, "Content-Length": 0 });
+      res.end();
+      return;
+    case "slow-headers": {
+      const head = "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n";
+      const socket = res.socket;
+      let at = 0;
+      const timer = setInterval(() => {
+        const byte = at < head.length ? head[at] : "X-Slow: x\r\n"[(at - head.length) % 11];
+        at++;
+        socket?.write(byte ?? "");
+      }, fault.intervalMs ?? 500);
+      socket?.once("close", () => {
+        clearInterval(timer);
+      });
+      return;
+    }
+    case "trickle": {
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+      const timer = setInterval(() => res.write(" "), fault.intervalMs ?? 500);
+      res.once("close", () => {
+        clearInterval(timer);
+      });
+      return;
+    }
+    case "cut": {
+      const body = JSON.stringify(backend ?? { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
+      res.writeHead(200, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Length": Buffer.byteLength(body)
+      });
+      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+      return;
+    }
     case "http":
       res.writeHead(fault.status, { "Content-Type": "text/html" });
       res.end(`<html><body><h1>${fault.status}</h1>emulated gateway error</body></html>`);

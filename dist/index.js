@@ -366,6 +366,20 @@ var require_node_crypto = __commonJS({
   }
 });
 
+// builtin:node:http
+var require_node_http = __commonJS({
+  "builtin:node:http"(exports, module) {
+    module.exports = __require("node:http");
+  }
+});
+
+// builtin:node:https
+var require_node_https = __commonJS({
+  "builtin:node:https"(exports, module) {
+    module.exports = __require("node:https");
+  }
+});
+
 // builtin:zlib
 var require_zlib = __commonJS({
   "builtin:zlib"(exports, module) {
@@ -1404,6 +1418,14 @@ function realDependencies() {
     writeSummary: (markdown) => {
       if (env.GITHUB_STEP_SUMMARY) (0, import_node_fs.appendFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}
 `);
+    },
+    onCrash: (handler) => {
+      process.on("uncaughtException", handler);
+      process.on("unhandledRejection", handler);
+    },
+    // Unref'd: it fires only if something else still keeps Node alive a second later.
+    finished: () => {
+      setTimeout(() => process.exit(), 1e3).unref();
     }
   };
 }
@@ -1822,13 +1844,13 @@ var LINE_END_REACH = 0.25;
 function cutToFit(text, fits, ellipsis = "\u2026") {
   if (fits(text)) return text;
   const points = cutPoints(text);
-  const cut = (end2) => `${text.slice(0, end2).trimEnd()}${ellipsis}`;
+  const cut2 = (end2) => `${text.slice(0, end2).trimEnd()}${ellipsis}`;
   let low = 0;
   let high = points.length - 2;
-  if (!fits(cut(0))) return void 0;
+  if (!fits(cut2(0))) return void 0;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (fits(cut(points[middle] ?? 0))) low = middle;
+    if (fits(cut2(points[middle] ?? 0))) low = middle;
     else high = middle - 1;
   }
   const end = points[low] ?? 0;
@@ -1838,7 +1860,7 @@ function cutToFit(text, fits, ellipsis = "\u2026") {
 ${ellipsis}`;
     if (fits(atLine)) return atLine;
   }
-  return cut(end);
+  return cut2(end);
 }
 function serializedBytes(msgBody) {
   return Buffer.byteLength(JSON.stringify(msgBody), "utf8");
@@ -2080,14 +2102,14 @@ function renderMessage(a, options) {
     for (const { path, original } of freeTexts(data, a, options.dataTemplate === void 0)) {
       const elsewhere = a.url === void 0 || JSON.stringify(withValue(data, path, "")).includes(a.url);
       const ellipsis = elsewhere || options.textElement ? "\u2026" : `\u2026 ${a.url}`;
-      const cut = cutToFit(
+      const cut2 = cutToFit(
         original,
         (candidate) => fits(withValue(data, path, candidate)),
         ellipsis
       );
-      data = withValue(data, path, cut ?? "");
+      data = withValue(data, path, cut2 ?? "");
       truncated = true;
-      if (cut !== void 0) break;
+      if (cut2 !== void 0) break;
     }
     if (truncated && options.dataTemplate === void 0) data = { ...data, truncated: true };
   }
@@ -2184,8 +2206,8 @@ function renderSummary(facts) {
   if (facts.msgSeq !== void 0) rows.push(["MsgSeq", String(facts.msgSeq)]);
   if (facts.random !== void 0) rows.push(["Random", String(facts.random)]);
   if (message) {
-    const cut = message.truncated ? " (free text cut to fit)" : "";
-    rows.push(["Size", `${thousands(message.bytes)} of ${thousands(message.maxBytes)} bytes${cut}`]);
+    const cut2 = message.truncated ? " (free text cut to fit)" : "";
+    rows.push(["Size", `${thousands(message.bytes)} of ${thousands(message.maxBytes)} bytes${cut2}`]);
   }
   if (facts.tries !== void 0) rows.push(["Tries", String(facts.tries)]);
   rows.push(["Duration", `${(facts.durationMs / 1e3).toFixed(1)} s`]);
@@ -2463,13 +2485,40 @@ function explainFailure(failure) {
         what: `The request did not reach Tencent Chat: ${failure.info}.`,
         remedy: "Check `region`, `endpoint` and the runner's network or proxy."
       };
+    case "unreachable":
+      return UNREACHABLE[failure.kind](failure.info);
+    case "redirect":
+      return {
+        what: `The endpoint answered ${failure.info}; the action does not follow redirects.`,
+        remedy: "Set `endpoint` to the final URL: following a redirect would send the UserSig to another host."
+      };
+    case "garbled":
+      return {
+        what: `Tencent Chat gave a contradictory answer (${failure.info}), twice.`,
+        remedy: checkEndpoint
+      };
     default:
       return {
         what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
-        remedy: "Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it."
+        remedy: checkEndpoint
       };
   }
 }
+var checkEndpoint = "Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.";
+var UNREACHABLE = {
+  certificate: (info2) => ({
+    what: `The server's TLS certificate is not trusted: ${info2}.`,
+    remedy: "For a private gateway or proxy with its own certificate authority, give the runner its CA certificate with NODE_EXTRA_CA_CERTS in the step\u2019s env."
+  }),
+  proxy: (info2) => ({
+    what: `The proxy refused to open a tunnel: ${info2}.`,
+    remedy: "Check the proxy credentials in HTTPS_PROXY or HTTP_PROXY, or add the host to NO_PROXY."
+  }),
+  dns: (info2) => ({
+    what: `The endpoint's name does not resolve: ${info2}.`,
+    remedy: "Check the host name in `endpoint`."
+  })
+};
 
 // src/report.ts
 var OUTPUT_NAMES = [
@@ -2549,7 +2598,7 @@ function outputsOf(outcome, failure) {
     truncated: planned ? String(planned.message.truncated) : "",
     tries: String(sent?.tries ?? 0),
     status: outcome.status,
-    "error-code": delivery?.ok === false && delivery.code !== void 0 ? String(delivery.code) : "",
+    "error-code": delivery?.ok === false && delivery.reason === "tencent" ? String(delivery.code) : "",
     "error-info": delivery?.ok === false ? delivery.info : failure?.what ?? ""
   };
 }
@@ -2601,18 +2650,219 @@ var Secrets = class {
    * that order: a secret cut in half is no longer recognisable by anyone's mask.
    */
   scrub(text, maxLength = Infinity) {
+    return cut(this.hide(text), maxLength);
+  }
+  /**
+   * Text from outside (a server, a proxy, an event) made safe to print: scrubbed, then every line
+   * break and control character written as an escape, so that it stays on the line it is printed
+   * in and can never start a workflow command such as `::stop-commands::`; then cut.
+   */
+  untrusted(text, maxLength = Infinity) {
+    return cut(inert(this.hide(text)), maxLength);
+  }
+  hide(text) {
     let out = text;
     for (const form of this.ordered) out = out.split(form).join("***");
-    return out.length > maxLength ? `${out.slice(0, maxLength)}\u2026` : out;
+    return out;
   }
 };
+function cut(text, maxLength) {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}\u2026` : text;
+}
+function inert(text) {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "\r") return "\\r";
+    if (char === "	") return " ";
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
 
 // src/delivery.ts
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 
+// src/answer.ts
+var QUOTED = 300;
+function readSendAnswer(result, url, secrets) {
+  const envelope = readEnvelope(result, url, secrets);
+  if (!envelope.ok) return envelope;
+  const { MsgSeq } = envelope.answer;
+  if (typeof MsgSeq !== "number" || !Number.isSafeInteger(MsgSeq) || MsgSeq < 0) {
+    const shown = MsgSeq === void 0 ? "no MsgSeq" : `MsgSeq ${quoteJson(MsgSeq, secrets)}`;
+    return { ok: false, reason: "garbled", info: `an answer of success with ${shown}` };
+  }
+  return { ok: true, msgSeq: MsgSeq };
+}
+function readEnvelope(result, url, secrets) {
+  if (!result.ok) {
+    const info3 = secrets.untrusted(result.detail, QUOTED);
+    return result.retryable ? { ok: false, reason: "network", info: info3 } : {
+      ok: false,
+      reason: "unreachable",
+      kind: result.kind,
+      info: info3
+    };
+  }
+  const { status } = result;
+  if (status >= 300 && status < 400) {
+    return {
+      ok: false,
+      reason: "redirect",
+      status,
+      info: `HTTP ${status}, a redirect to ${secrets.untrusted(locationHost(result.headers.location, url), QUOTED)}`
+    };
+  }
+  if (status !== 200) return { ok: false, reason: "http", status, info: `HTTP ${status}` };
+  let answer;
+  try {
+    answer = JSON.parse(result.text);
+  } catch {
+    return { ok: false, reason: "malformed", info: "the answer is not JSON" };
+  }
+  if (!isJsonObject(answer)) {
+    return { ok: false, reason: "malformed", info: "the answer is not a JSON object" };
+  }
+  const { ActionStatus, ErrorCode, ErrorInfo } = answer;
+  if (typeof ErrorCode !== "number" || !Number.isSafeInteger(ErrorCode)) {
+    const shown = ErrorCode === void 0 ? "no ErrorCode" : `ErrorCode ${quoteJson(ErrorCode, secrets)}`;
+    return { ok: false, reason: "garbled", info: `an answer with ${shown}` };
+  }
+  const info2 = typeof ErrorInfo === "string" ? secrets.untrusted(ErrorInfo, QUOTED) : "";
+  if (ErrorCode !== 0 && ActionStatus === "FAIL") {
+    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
+  }
+  if (ErrorCode !== 0 || ActionStatus !== "OK") {
+    return {
+      ok: false,
+      reason: "garbled",
+      info: `ErrorCode ${ErrorCode} with ActionStatus ${quoteJson(ActionStatus ?? null, secrets)}`
+    };
+  }
+  return { ok: true, answer };
+}
+function locationHost(location, url) {
+  if (location === void 0) return "nowhere (no Location header)";
+  return URL.canParse(location, url.href) ? new URL(location, url).host : "an unreadable location";
+}
+function quoteJson(value, secrets) {
+  return secrets.untrusted(JSON.stringify(value), 40);
+}
+
+// src/http.ts
+var import_node_http = __toESM(require_node_http(), 1);
+var import_node_https = __toESM(require_node_https(), 1);
+
 // src/version.ts
 var version = true ? "0.1.0" : "source";
 var USER_AGENT = `tencent-chat-broadcast-action/${version}`;
+
+// src/http.ts
+var MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+function post(url, body, options) {
+  const secure = url.protocol === "https:";
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const agent = new HttpClient(USER_AGENT).getAgent(url.href);
+  let phase = "connecting";
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    const failed = (error2) => {
+      settle(
+        signal.aborted ? {
+          ok: false,
+          kind: "timeout",
+          retryable: true,
+          detail: `no answer within ${seconds(options.timeoutMs)} (${phase})`
+        } : transportFailure(error2)
+      );
+    };
+    const request = (secure ? import_node_https.request : import_node_http.request)({
+      protocol: url.protocol,
+      // An IPv6 literal arrives in brackets, which name resolution does not take.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+      method: "POST",
+      agent,
+      signal,
+      ...options.lookup ? { lookup: options.lookup } : {},
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+        accept: "application/json",
+        "user-agent": USER_AGENT
+      }
+    });
+    request.on("socket", (socket) => {
+      const connected = () => {
+        phase = secure ? "the TLS handshake" : "waiting for the answer";
+      };
+      if (socket.connecting) socket.once("connect", connected);
+      else connected();
+      socket.once("secureConnect", () => {
+        phase = "waiting for the answer";
+      });
+    });
+    request.on("response", (response) => {
+      phase = "reading the answer";
+      const chunks = [];
+      let size = 0;
+      response.on("data", (chunk) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) {
+          request.destroy();
+          settle({
+            ok: false,
+            kind: "network",
+            retryable: true,
+            detail: `the answer is over ${MAX_ANSWER_BYTES} bytes`
+          });
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on("end", () => {
+        settle({
+          ok: true,
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          text: Buffer.concat(chunks).toString("utf8")
+        });
+      });
+      response.on("error", failed);
+      response.on("close", () => {
+        if (!response.complete) {
+          failed(new Error("the connection closed before the whole answer arrived"));
+        }
+      });
+    });
+    request.on("error", failed);
+    signal.addEventListener("abort", failed, { once: true });
+    request.end(body);
+  });
+}
+function seconds(ms) {
+  return `${Number((ms / 1e3).toFixed(1))} s`;
+}
+var CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/;
+function transportFailure(error2) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  const code = error2?.code;
+  const name = typeof code === "string" ? code : "";
+  if (CERTIFICATE.test(name)) {
+    return { ok: false, kind: "certificate", retryable: false, detail: message };
+  }
+  if (name === "ENOTFOUND") return { ok: false, kind: "dns", retryable: false, detail: message };
+  const proxyStatus = /tunneling socket could not be established, statusCode=(\d+)/.exec(message);
+  if (proxyStatus && ["403", "407"].includes(proxyStatus[1] ?? "")) {
+    return { ok: false, kind: "proxy", retryable: false, detail: message };
+  }
+  return { ok: false, kind: "network", retryable: true, detail: message };
+}
 
 // src/delivery.ts
 var BROADCAST_PATH = "v4/group_open_http_svc/send_broadcast_msg";
@@ -2630,73 +2880,34 @@ function broadcastUrl(target, random) {
 }
 function redactUrl(url) {
   const shown = new URL(url);
-  if (shown.searchParams.has("usersig")) shown.searchParams.set("usersig", "***");
+  shown.searchParams.set("usersig", "***");
   return shown.toString();
 }
-async function sendOnce(target, body, timeoutSeconds, { log, secrets }) {
+async function sendOnce(target, body, timeoutMs, { log, secrets, lookup: lookup2 }) {
   const url = broadcastUrl(target, (0, import_node_crypto2.randomInt)(0, 2 ** 32));
   secrets.add(url);
   log.debug(`POST ${redactUrl(url)}`);
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    keepAlive: false,
-    socketTimeout: timeoutSeconds * 1e3
-  });
-  try {
-    const response = await client.post(url.toString(), JSON.stringify(body), {
-      "Content-Type": "application/json; charset=utf-8"
-    });
-    const status = response.message.statusCode ?? 0;
-    const text = await response.readBody();
-    log.debug(`HTTP ${status}: ${secrets.scrub(text, 500)}`);
-    if (status !== 200) {
-      return { ok: false, reason: "http", code: void 0, info: `HTTP ${status}`, status };
-    }
-    return parseAnswer(text, secrets);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    return { ok: false, reason: "network", code: void 0, info: secrets.scrub(message) };
-  } finally {
-    client.dispose();
-  }
-}
-function parseAnswer(text, secrets) {
-  let answer;
-  try {
-    answer = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer is not JSON" };
-  }
-  if (typeof answer !== "object" || answer === null) {
-    return {
-      ok: false,
-      reason: "malformed",
-      code: void 0,
-      info: "the answer is not a JSON object"
-    };
-  }
-  const { ActionStatus, ErrorCode, ErrorInfo, MsgSeq } = answer;
-  const info2 = typeof ErrorInfo === "string" ? secrets.scrub(ErrorInfo) : "";
-  if (typeof ErrorCode !== "number" || !Number.isInteger(ErrorCode)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no ErrorCode" };
-  }
-  if (ErrorCode !== 0 || ActionStatus !== "OK") {
-    return { ok: false, reason: "tencent", code: ErrorCode, info: info2 };
-  }
-  if (typeof MsgSeq !== "number" || !Number.isInteger(MsgSeq)) {
-    return { ok: false, reason: "malformed", code: void 0, info: "the answer has no MsgSeq" };
-  }
-  return { ok: true, msgSeq: MsgSeq };
+  const result = await post(url, JSON.stringify(body), { timeoutMs, ...lookup2 ? { lookup: lookup2 } : {} });
+  log.debug(
+    result.ok ? `HTTP ${result.status}: ${secrets.untrusted(result.text, 500)}` : `No answer: ${secrets.untrusted(result.detail, 500)}`
+  );
+  return readSendAnswer(result, url, secrets);
 }
 
 // src/retry-policy.ts
 var RATE_LIMIT_CODES = /* @__PURE__ */ new Set([10023, 60007, 60011, 60018, 60019]);
-function nextStep(failure, canSign) {
+function nextStep(failure, { canSign, canFailOver }) {
   switch (failure.reason) {
     case "network":
       return "network";
+    case "unreachable":
+      return failure.kind === "dns" && canFailOver ? "network" : "stop";
     case "malformed":
       return "retry";
+    case "garbled":
+      return "retry-once";
+    case "redirect":
+      return "stop";
     case "http":
       if (failure.status === 429) return "rate-limited";
       return failure.status >= 500 ? "retry" : "stop";
@@ -2736,20 +2947,23 @@ function overallBudgetMs(retries, timeoutSeconds) {
 }
 async function send(options) {
   const { clock, log } = options;
-  const started = clock.now();
-  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds);
+  const deadline = clock.now() + overallBudgetMs(options.retries, options.timeoutSeconds);
   let base = 0;
   let userSig = options.userSig();
   let tries = 0;
   let retriesUsed = 0;
+  let garbled = false;
   for (; ; ) {
     tries++;
     const target = options.bases[base] ?? options.bases[0];
-    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1e3));
+    const timeoutMs = Math.max(
+      1e3,
+      Math.min(options.timeoutSeconds * 1e3, deadline - clock.now())
+    );
     const delivery = await sendOnce(
       { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
       options.body,
-      timeout,
+      timeoutMs,
       options
     );
     const result = (gaveUp) => ({
@@ -2759,23 +2973,29 @@ async function send(options) {
       gaveUp
     });
     if (delivery.ok) return result(void 0);
-    const next = nextStep(delivery, options.canSign);
+    const backup = options.bases[base + 1];
+    let next = nextStep(delivery, { canSign: options.canSign, canFailOver: backup !== void 0 });
     if (next === "stop") return result(void 0);
-    if (options.retries === 0) return result("`retries` is 0");
+    if (next === "retry-once") {
+      if (garbled) return result("a second answer contradicted itself too");
+      garbled = true;
+      next = "retry";
+    }
     const counted = next !== "rate-limited";
     if (counted && retriesUsed === options.retries) {
-      return result(`all ${options.retries} retries were used`);
+      return result(
+        options.retries === 0 ? "`retries` is 0" : `all ${options.retries} retries were used`
+      );
     }
     const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random());
     if (clock.now() + wait + 1e3 > deadline) {
       return result("the time budget of this step ran out");
     }
-    const seconds = (wait / 1e3).toFixed(1);
-    let plan2 = `${describe(next)} in ${seconds} s`;
-    const backup = next === "network" ? options.bases[base + 1] : void 0;
-    if (backup) {
+    const seconds2 = (wait / 1e3).toFixed(1);
+    let plan2 = `${describe(next)} in ${seconds2} s`;
+    if (next === "network" && backup) {
       base++;
-      plan2 = `falling over to the backup domain ${backup.host} in ${seconds} s`;
+      plan2 = `falling over to the backup domain ${backup.host} in ${seconds2} s`;
     }
     if (next === "new-usersig") userSig = options.userSig();
     log.info(`Try ${tries} failed (${delivery.info}); ${plan2}.`);
@@ -2810,8 +3030,17 @@ async function run(dependencies = {}) {
     deps.core.setSecret(value);
   });
   const started = deps.clock.now();
-  const outcome = await attempt(deps, secrets);
+  let crashed;
+  const crash = new Promise((resolve) => {
+    crashed = (error2) => {
+      resolve({ status: "failed", error: error2 });
+    };
+  });
+  deps.onCrash((error2) => crashed?.(error2));
+  const outcome = await Promise.race([attempt(deps, secrets), crash]);
+  crashed = void 0;
   report(outcome, { ...deps, secrets, durationMs: deps.clock.now() - started });
+  deps.finished();
 }
 async function attempt(deps, secrets) {
   const { core, clock } = deps;

@@ -42,6 +42,16 @@ export interface Dependencies {
   readFile: (path: string) => string
   /** Appends Markdown to the job summary. */
   writeSummary: (markdown: string) => void
+  /**
+   * Calls `handler` with whatever escapes every `try`: an exception thrown from a callback, a
+   * promise rejected with nobody awaiting it. The run reports it instead of crashing.
+   */
+  onCrash: (handler: (error: unknown) => void) => void
+  /**
+   * Called once the run is reported. A socket that a misbehaving server or proxy still holds open
+   * (a CONNECT never answered, say) must not keep the step running.
+   */
+  finished: () => void
 }
 
 const realClock: Clock = {
@@ -78,6 +88,14 @@ export function realDependencies(): Dependencies {
     // start-up for what is one append of ready Markdown here. Outside a runner there is no file.
     writeSummary: (markdown) => {
       if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`)
+    },
+    onCrash: (handler) => {
+      process.on('uncaughtException', handler)
+      process.on('unhandledRejection', handler)
+    },
+    // Unref'd: it fires only if something else still keeps Node alive a second later.
+    finished: () => {
+      setTimeout(() => process.exit(), 1000).unref()
     }
   }
 }

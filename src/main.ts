@@ -19,8 +19,19 @@ export async function run(dependencies: Partial<Dependencies> = {}): Promise<voi
     deps.core.setSecret(value)
   })
   const started = deps.clock.now()
-  const outcome = await attempt(deps, secrets)
+  // Whatever escapes the pipeline's own handling ends the run as an unexpected failure, reported
+  // like every other outcome; once the run is reported, nothing more is.
+  let crashed: ((error: unknown) => void) | undefined
+  const crash = new Promise<Outcome>((resolve) => {
+    crashed = (error) => {
+      resolve({ status: 'failed', error })
+    }
+  })
+  deps.onCrash((error) => crashed?.(error))
+  const outcome = await Promise.race([attempt(deps, secrets), crash])
+  crashed = undefined
   report(outcome, { ...deps, secrets, durationMs: deps.clock.now() - started })
+  deps.finished()
 }
 
 /** Runs the pipeline to its outcome. It never throws: whatever happens becomes an outcome. */

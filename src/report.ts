@@ -115,7 +115,7 @@ function outputsOf(outcome: Outcome, failure: Explanation | undefined): Outputs 
     tries: String(sent?.tries ?? 0),
     status: outcome.status,
     'error-code':
-      delivery?.ok === false && delivery.code !== undefined ? String(delivery.code) : '',
+      delivery?.ok === false && delivery.reason === 'tencent' ? String(delivery.code) : '',
     'error-info': delivery?.ok === false ? delivery.info : (failure?.what ?? '')
   }
 }

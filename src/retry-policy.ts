@@ -1,4 +1,4 @@
-import type { Failure } from './delivery.js'
+import type { Failure } from './answer.js'
 import { describeError } from './tencent-errors.js'
 
 /**
@@ -11,17 +11,32 @@ import { describeError } from './tencent-errors.js'
  * - `network`: the request may not have arrived; retry, on the backup domain when there is one.
  * - `new-usersig`: sign a fresh UserSig, then retry.
  * - `after-60s`: Tencent locks the app for a minute after failed signature checks.
+ * - `retry-once`: an answer that contradicts itself may be a garbled one; a second is not.
  */
-export type Next = 'stop' | 'retry' | 'rate-limited' | 'network' | 'new-usersig' | 'after-60s'
+export type Next =
+  'stop' | 'retry' | 'retry-once' | 'rate-limited' | 'network' | 'new-usersig' | 'after-60s'
 
 const RATE_LIMIT_CODES = new Set([10023, 60007, 60011, 60018, 60019])
 
-export function nextStep(failure: Failure, canSign: boolean): Next {
+/**
+ * `canSign`: the UserSig can be signed again (the key was given). `canFailOver`: a backup domain
+ * is left to try, so a name that does not resolve may be the primary's problem alone.
+ */
+export function nextStep(
+  failure: Failure,
+  { canSign, canFailOver }: { canSign: boolean; canFailOver: boolean }
+): Next {
   switch (failure.reason) {
     case 'network':
       return 'network'
+    case 'unreachable':
+      return failure.kind === 'dns' && canFailOver ? 'network' : 'stop'
     case 'malformed':
       return 'retry'
+    case 'garbled':
+      return 'retry-once'
+    case 'redirect':
+      return 'stop'
     case 'http':
       if (failure.status === 429) return 'rate-limited'
       return failure.status >= 500 ? 'retry' : 'stop'

@@ -32,8 +32,35 @@ export class Secrets {
    * that order: a secret cut in half is no longer recognisable by anyone's mask.
    */
   scrub(text: string, maxLength = Infinity): string {
+    return cut(this.hide(text), maxLength)
+  }
+
+  /**
+   * Text from outside (a server, a proxy, an event) made safe to print: scrubbed, then every line
+   * break and control character written as an escape, so that it stays on the line it is printed
+   * in and can never start a workflow command such as `::stop-commands::`; then cut.
+   */
+  untrusted(text: string, maxLength = Infinity): string {
+    return cut(inert(this.hide(text)), maxLength)
+  }
+
+  private hide(text: string): string {
     let out = text
     for (const form of this.ordered) out = out.split(form).join('***')
-    return out.length > maxLength ? `${out.slice(0, maxLength)}…` : out
+    return out
   }
+}
+
+function cut(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text
+}
+
+/** Line breaks (also U+2028/9 and NEL) and other control characters, as visible escapes. */
+function inert(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => {
+    if (char === '\n') return '\\n'
+    if (char === '\r') return '\\r'
+    if (char === '\t') return ' '
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
 }

@@ -1,10 +1,10 @@
-import type { Clock, Log } from './dependencies.js'
-import { sendOnce, type Delivery } from './delivery.js'
+import type { Clock } from './dependencies.js'
+import type { Delivery } from './answer.js'
+import { sendOnce, type TryContext } from './delivery.js'
 import type { BroadcastBody } from './message.js'
 import { nextStep, waitBefore, type Next } from './retry-policy.js'
-import type { Secrets } from './secrets.js'
 
-interface SendOptions {
+interface SendOptions extends TryContext {
   /** Base URLs in order of preference: the primary domain, then its backup. */
   bases: [URL, ...URL[]]
   sdkAppId: number
@@ -18,8 +18,6 @@ interface SendOptions {
   /** Retries after failures other than the frequency limit. */
   retries: number
   clock: Clock
-  log: Log
-  secrets: Secrets
 }
 
 export interface SendResult {
@@ -43,23 +41,27 @@ export function overallBudgetMs(retries: number, timeoutSeconds: number): number
  * Sends the broadcast, retrying what can be retried. Every try carries the same body, with the
  * same body Random: if a try's answer was lost, Tencent discards the next one as a repeat, so a
  * retry can never become a second message. Only the query `random` (and a renewed UserSig) change.
+ * Each try ends within `timeoutSeconds`, and no wait starts that the budget cannot hold.
  */
 export async function send(options: SendOptions): Promise<SendResult> {
   const { clock, log } = options
-  const started = clock.now()
-  const deadline = started + overallBudgetMs(options.retries, options.timeoutSeconds)
+  const deadline = clock.now() + overallBudgetMs(options.retries, options.timeoutSeconds)
   let base = 0
   let userSig = options.userSig()
   let tries = 0
   let retriesUsed = 0
+  let garbled = false
   for (;;) {
     tries++
     const target = options.bases[base] ?? options.bases[0]
-    const timeout = Math.max(1, Math.min(options.timeoutSeconds, (deadline - clock.now()) / 1000))
+    const timeoutMs = Math.max(
+      1000,
+      Math.min(options.timeoutSeconds * 1000, deadline - clock.now())
+    )
     const delivery = await sendOnce(
       { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
       options.body,
-      timeout,
+      timeoutMs,
       options
     )
     const result = (gaveUp: string | undefined): SendResult => ({
@@ -70,12 +72,20 @@ export async function send(options: SendOptions): Promise<SendResult> {
     })
     if (delivery.ok) return result(undefined)
 
-    const next = nextStep(delivery, options.canSign)
+    const backup = options.bases[base + 1]
+    let next = nextStep(delivery, { canSign: options.canSign, canFailOver: backup !== undefined })
     if (next === 'stop') return result(undefined)
-    if (options.retries === 0) return result('`retries` is 0')
+    if (next === 'retry-once') {
+      if (garbled) return result('a second answer contradicted itself too')
+      garbled = true
+      next = 'retry'
+    }
+    // Frequency-limit refusals were not processed: waiting them out uses up no retry.
     const counted = next !== 'rate-limited'
     if (counted && retriesUsed === options.retries) {
-      return result(`all ${options.retries} retries were used`)
+      return result(
+        options.retries === 0 ? '`retries` is 0' : `all ${options.retries} retries were used`
+      )
     }
     const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random())
     if (clock.now() + wait + 1000 > deadline) {
@@ -83,8 +93,7 @@ export async function send(options: SendOptions): Promise<SendResult> {
     }
     const seconds = (wait / 1000).toFixed(1)
     let plan = `${describe(next)} in ${seconds} s`
-    const backup = next === 'network' ? options.bases[base + 1] : undefined
-    if (backup) {
+    if (next === 'network' && backup) {
       base++
       plan = `falling over to the backup domain ${backup.host} in ${seconds} s`
     }
@@ -93,7 +102,6 @@ export async function send(options: SendOptions): Promise<SendResult> {
     await clock.sleep(wait)
   }
 }
-
 function describe(next: Next): string {
   switch (next) {
     case 'rate-limited':

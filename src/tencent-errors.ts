@@ -1,4 +1,4 @@
-import type { Failure } from './delivery.js'
+import type { Failure } from './answer.js'
 
 /**
  * Tencent Chat error codes that send_broadcast_msg can answer, with what a person can do about
@@ -234,7 +234,7 @@ export interface Explanation {
   remedy: string
 }
 
-/** Explains a failed delivery: what Tencent said, what it means, and what to change. */
+/** Explains a failed delivery: what happened, what it means, and what to change. */
 export function explainFailure(failure: Failure): Explanation {
   switch (failure.reason) {
     case 'tencent': {
@@ -250,10 +250,42 @@ export function explainFailure(failure: Failure): Explanation {
         what: `The request did not reach Tencent Chat: ${failure.info}.`,
         remedy: "Check `region`, `endpoint` and the runner's network or proxy."
       }
+    case 'unreachable':
+      return UNREACHABLE[failure.kind](failure.info)
+    case 'redirect':
+      return {
+        what: `The endpoint answered ${failure.info}; the action does not follow redirects.`,
+        remedy:
+          'Set `endpoint` to the final URL: following a redirect would send the UserSig to another host.'
+      }
+    case 'garbled':
+      return {
+        what: `Tencent Chat gave a contradictory answer (${failure.info}), twice.`,
+        remedy: checkEndpoint
+      }
     default:
       return {
         what: `Tencent Chat gave an unexpected answer (${failure.info}).`,
-        remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+        remedy: checkEndpoint
       }
   }
+}
+
+const checkEndpoint =
+  'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
+
+const UNREACHABLE: Record<'certificate' | 'proxy' | 'dns', (info: string) => Explanation> = {
+  certificate: (info) => ({
+    what: `The server's TLS certificate is not trusted: ${info}.`,
+    remedy:
+      'For a private gateway or proxy with its own certificate authority, give the runner its CA certificate with NODE_EXTRA_CA_CERTS in the step’s env.'
+  }),
+  proxy: (info) => ({
+    what: `The proxy refused to open a tunnel: ${info}.`,
+    remedy: 'Check the proxy credentials in HTTPS_PROXY or HTTP_PROXY, or add the host to NO_PROXY.'
+  }),
+  dns: (info) => ({
+    what: `The endpoint's name does not resolve: ${info}.`,
+    remedy: 'Check the host name in `endpoint`.'
+  })
 }

@@ -11,13 +11,16 @@ interface ConnectProxy {
 }
 
 /**
- * An HTTP CONNECT proxy on loopback, as runners use through HTTPS_PROXY. It resolves no names:
- * `routes` maps a host to a loopback port, or to `refuse` (answered 502, as a proxy does for an
- * unreachable host). Unlisted hosts are refused too, so nothing can leave the machine.
+ * Where the proxy sends a CONNECT for a host: a loopback port; `refuse` (502, as a proxy answers
+ * for an unreachable host); another status (403, 407 …); or `silent` (never answered).
  */
-export async function startConnectProxy(
-  routes: Record<string, number | 'refuse'>
-): Promise<ConnectProxy> {
+type Route = number | 'refuse' | 'silent' | { status: number }
+
+/**
+ * An HTTP CONNECT proxy on loopback, as runners use through HTTPS_PROXY. It resolves no names:
+ * `routes` maps a host to a route. Unlisted hosts are refused, so nothing can leave the machine.
+ */
+export async function startConnectProxy(routes: Record<string, Route>): Promise<ConnectProxy> {
   const connects: string[] = []
   // Tunnels leave the HTTP server's bookkeeping, so close() ends them itself.
   const sockets = new Set<Duplex>()
@@ -28,9 +31,11 @@ export async function startConnectProxy(
     const target = req.url ?? ''
     connects.push(target)
     sockets.add(client)
-    const route = routes[target.replace(/:\d+$/, '')]
-    if (route === undefined || route === 'refuse') {
-      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+    const route = routes[target.replace(/:\d+$/, '')] ?? 'refuse'
+    if (route === 'silent') return
+    if (typeof route !== 'number') {
+      const status = route === 'refuse' ? 502 : route.status
+      client.end(`HTTP/1.1 ${status} Refused\r\n\r\n`)
       return
     }
     const upstream = connect(route, '127.0.0.1', () => {

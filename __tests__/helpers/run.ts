@@ -66,7 +66,9 @@ export async function runInProcess({
     readFile: () => JSON.stringify(event),
     writeSummary: (markdown) => {
       summary += markdown
-    }
+    },
+    onCrash: () => undefined,
+    finished: () => undefined
   })
   return {
     outputs: core.outputs,

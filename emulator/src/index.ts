@@ -4,10 +4,16 @@ import {
   type ServerResponse
 } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { selfSignedCertificate } from './certificate.js'
 import { FaultScript, parseFault, type Fault } from './faults.js'
-import { BroadcastService, type AppOptions, type Broadcast, type RequestRecord } from './service.js'
+import {
+  BroadcastService,
+  type Answer,
+  type AppOptions,
+  type Broadcast,
+  type RequestRecord
+} from './service.js'
 
 export { BROADCAST_PATH } from './service.js'
 export type { Fault } from './faults.js'
@@ -96,7 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         fault
       )
       options.onRequest?.(record)
-      misbehave(fault, res, () => {
+      misbehave(fault, res, answer, () => {
         send(res, answer)
       })
     })
@@ -118,14 +124,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = certificate
     ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler)
     : createHttpServer(handler)
+  // Connections arrive here first, so that a `stall` can keep one before HTTP (or TLS) sees it.
+  // The HTTP server does not listen itself, so it does not track them: close() ends them here.
+  const sockets = new Set<Socket>()
+  const listener = createNetServer((socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => undefined)
+    if (faults.nextConnection() === undefined) server.emit('connection', socket)
+  })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
+    listener.once('error', reject)
+    listener.listen(options.port ?? 0, host, () => {
       resolve()
     })
   })
-  const { port } = server.address() as AddressInfo
+  const { port } = listener.address() as AddressInfo
   const hostInUrl = host.includes(':') ? `[${host}]` : host
 
   return {
@@ -141,17 +156,61 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        listener.close(() => {
           resolve()
         })
-        server.closeAllConnections()
+        for (const socket of sockets) socket.destroy()
       })
   }
 }
 
 /** Answers as the fault says; `answer` sends the backend's answer when the fault lets it. */
-function misbehave(fault: Fault | undefined, res: ServerResponse, answer: () => void): void {
+function misbehave(
+  fault: Fault | undefined,
+  res: ServerResponse,
+  backend: Answer | undefined,
+  answer: () => void
+): void {
   switch (fault?.kind) {
+    case 'answer':
+      send(res, fault.answer)
+      return
+    case 'redirect':
+      res.writeHead(fault.status, { Location: fault.location, 'Content-Length': 0 })
+      res.end()
+      return
+    case 'slow-headers': {
+      // Written to the socket itself: a ServerResponse would send its headers in one piece.
+      const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n'
+      const socket = res.socket
+      let at = 0
+      const timer = setInterval(() => {
+        const byte = at < head.length ? head[at] : 'X-Slow: x\r\n'[(at - head.length) % 11]
+        at++
+        socket?.write(byte ?? '')
+      }, fault.intervalMs ?? 500)
+      socket?.once('close', () => {
+        clearInterval(timer)
+      })
+      return
+    }
+    case 'trickle': {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+      const timer = setInterval(() => res.write(' '), fault.intervalMs ?? 500)
+      res.once('close', () => {
+        clearInterval(timer)
+      })
+      return
+    }
+    case 'cut': {
+      const body = JSON.stringify(backend ?? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' })
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body)
+      })
+      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+      return
+    }
     case 'http':
       res.writeHead(fault.status, { 'Content-Type': 'text/html' })
       res.end(`<html><body><h1>${fault.status}</h1>emulated gateway error</body></html>`)

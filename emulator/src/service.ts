@@ -50,7 +50,7 @@ export interface RequestRecord {
   time: number
 }
 
-interface Answer {
+export interface Answer {
   ActionStatus: 'OK' | 'FAIL'
   ErrorCode: number
   ErrorInfo: string
@@ -124,12 +124,17 @@ export class BroadcastService {
     fault?: Fault
   ): { answer: Answer | undefined; record: RequestRecord } {
     const delivered = this.broadcasts.length
+    // A fault that spoils the answer lets the backend process the message only when `processed`.
+    const processed =
+      fault === undefined ||
+      fault.kind === 'latency' ||
+      ('processed' in fault && fault.processed === true)
     const answer =
       fault?.kind === 'code'
         ? fail(fault.code, fault.info ?? 'scripted fault')
-        : fault && fault.kind !== 'latency' && fault.processed !== true
-          ? undefined
-          : this.answer(request)
+        : processed
+          ? this.answer(request)
+          : undefined
     const { usersig: _usersig, ...query } = Object.fromEntries(request.query)
     const record: RequestRecord = {
       method: request.method,

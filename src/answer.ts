@@ -1,0 +1,119 @@
+import type { HttpAnswer, TransportFailure } from './http.js'
+import { isJsonObject, type JsonObject } from './json.js'
+import type { Secrets } from './secrets.js'
+
+/**
+ * How one try ended. Every text in it (`info`) is already safe to print: scrubbed of secrets and
+ * inert, as it comes from a server, a proxy or Node.
+ */
+export type Delivery = { ok: true; msgSeq: number } | Failure
+
+export type Failure =
+  /** Tencent refused, with one of its codes. */
+  | { ok: false; reason: 'tencent'; code: number; info: string }
+  /** An HTTP status other than 200 and than a redirect. */
+  | { ok: false; reason: 'http'; status: number; info: string }
+  /** A redirect, not followed: it would carry the UserSig to another host. */
+  | { ok: false; reason: 'redirect'; status: number; info: string }
+  /** Not Tencent's JSON at all: a gateway's page, an empty body. */
+  | { ok: false; reason: 'malformed'; info: string }
+  /** Tencent's JSON, but contradicting itself or without what success needs. */
+  | { ok: false; reason: 'garbled'; info: string }
+  /** No whole answer, for a reason that may pass: a timeout, a reset, an answer cut off. */
+  | { ok: false; reason: 'network'; info: string }
+  /** No answer, for a reason only a person can fix. */
+  | { ok: false; reason: 'unreachable'; kind: 'certificate' | 'proxy' | 'dns'; info: string }
+
+/** The longest piece of a server's text that is quoted. */
+const QUOTED = 300
+
+/**
+ * Reads the answer of a call that sends a message. Success is exactly `ActionStatus` "OK",
+ * `ErrorCode` 0 and a `MsgSeq` that is a non-negative safe integer; anything else is a failure
+ * that says precisely what was wrong.
+ */
+export function readSendAnswer(
+  result: HttpAnswer | TransportFailure,
+  url: URL,
+  secrets: Secrets
+): Delivery {
+  const envelope = readEnvelope(result, url, secrets)
+  if (!envelope.ok) return envelope
+  const { MsgSeq } = envelope.answer
+  if (typeof MsgSeq !== 'number' || !Number.isSafeInteger(MsgSeq) || MsgSeq < 0) {
+    const shown = MsgSeq === undefined ? 'no MsgSeq' : `MsgSeq ${quoteJson(MsgSeq, secrets)}`
+    return { ok: false, reason: 'garbled', info: `an answer of success with ${shown}` }
+  }
+  return { ok: true, msgSeq: MsgSeq }
+}
+
+/**
+ * What every Tencent answer must be before its own fields are read: HTTP 200, a JSON object,
+ * `ActionStatus` and `ErrorCode` that agree. A refusal comes back as a `tencent` failure.
+ */
+export function readEnvelope(
+  result: HttpAnswer | TransportFailure,
+  url: URL,
+  secrets: Secrets
+): { ok: true; answer: JsonObject } | Failure {
+  if (!result.ok) {
+    const info = secrets.untrusted(result.detail, QUOTED)
+    return result.retryable
+      ? { ok: false, reason: 'network', info }
+      : {
+          ok: false,
+          reason: 'unreachable',
+          kind: result.kind as 'certificate' | 'proxy' | 'dns',
+          info
+        }
+  }
+  const { status } = result
+  if (status >= 300 && status < 400) {
+    return {
+      ok: false,
+      reason: 'redirect',
+      status,
+      info: `HTTP ${status}, a redirect to ${secrets.untrusted(locationHost(result.headers.location, url), QUOTED)}`
+    }
+  }
+  if (status !== 200) return { ok: false, reason: 'http', status, info: `HTTP ${status}` }
+
+  let answer: unknown
+  try {
+    answer = JSON.parse(result.text)
+  } catch {
+    return { ok: false, reason: 'malformed', info: 'the answer is not JSON' }
+  }
+  if (!isJsonObject(answer)) {
+    return { ok: false, reason: 'malformed', info: 'the answer is not a JSON object' }
+  }
+  const { ActionStatus, ErrorCode, ErrorInfo } = answer
+  if (typeof ErrorCode !== 'number' || !Number.isSafeInteger(ErrorCode)) {
+    const shown =
+      ErrorCode === undefined ? 'no ErrorCode' : `ErrorCode ${quoteJson(ErrorCode, secrets)}`
+    return { ok: false, reason: 'garbled', info: `an answer with ${shown}` }
+  }
+  const info = typeof ErrorInfo === 'string' ? secrets.untrusted(ErrorInfo, QUOTED) : ''
+  if (ErrorCode !== 0 && ActionStatus === 'FAIL') {
+    return { ok: false, reason: 'tencent', code: ErrorCode, info }
+  }
+  if (ErrorCode !== 0 || ActionStatus !== 'OK') {
+    return {
+      ok: false,
+      reason: 'garbled',
+      info: `ErrorCode ${ErrorCode} with ActionStatus ${quoteJson(ActionStatus ?? null, secrets)}`
+    }
+  }
+  return { ok: true, answer }
+}
+
+/** Where a redirect points, as a host (a relative location stays on the request's own host). */
+function locationHost(location: string | undefined, url: URL): string {
+  if (location === undefined) return 'nowhere (no Location header)'
+  return URL.canParse(location, url.href) ? new URL(location, url).host : 'an unreadable location'
+}
+
+/** A JSON value from the answer, short and inert. */
+function quoteJson(value: unknown, secrets: Secrets): string {
+  return secrets.untrusted(JSON.stringify(value), 40)
+}
