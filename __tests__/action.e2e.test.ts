@@ -8,10 +8,10 @@ import { Api } from 'tls-sig-api-v2'
 import { describe, expect } from 'vitest'
 import { DEMO_APP, startEmulator, type Fault } from '../emulator/src/index.js'
 import { errorLines, maskedValues, runBundle } from './helpers/action.js'
+import { runtimes } from './helpers/action-process.mjs'
 import { emulatorInputs, test } from './helpers/emulator.js'
-import { payload } from './helpers/events.js'
+import { githubExamples, payload } from './helpers/events.js'
 import { closedPort } from './helpers/network.js'
-import { runtimes } from './helpers/runtimes.js'
 
 const release = payload('release-published')
 const found = runtimes()
@@ -102,7 +102,10 @@ describe('one process-level run per class of failure', () => {
 
   test('a message that cannot fit: one ::error, nothing sent', async ({ emulator }) => {
     const run = await runBundle({
-      inputs: emulatorInputs(emulator, { title: 'x'.repeat(400), 'max-bytes': '256' }),
+      inputs: emulatorInputs(emulator, {
+        data: JSON.stringify({ numbers: Array(600).fill(1) }),
+        'max-bytes': '1024'
+      }),
       event: release
     })
     expect(run.code).toBe(1)
@@ -250,4 +253,99 @@ test('cuts 200 KB of release notes to fit and says so', async ({ emulator }) => 
   expect(Buffer.byteLength(JSON.stringify(emulator.broadcasts[0]?.msgBody))).toBeLessThanOrEqual(
     12000
   )
+})
+
+describe('events as GitHub sends them', () => {
+  test('one published release fires three events; one announcement reaches the live rooms', async ({
+    emulator
+  }) => {
+    const fired = githubExamples('release').filter((event) =>
+      ['created', 'published', 'released'].includes(String(event.action))
+    )
+    const byAction = new Map(fired.map((event) => [String(event.action), event]))
+    const runs = []
+    for (const action of ['created', 'published', 'released']) {
+      runs.push(
+        await runBundle({
+          inputs: emulatorInputs(emulator),
+          event: byAction.get(action),
+          env: { GITHUB_RUN_ID: `${runs.length + 1}` }
+        })
+      )
+    }
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0])
+    expect(runs.map((run) => run.outputs.status)).toEqual(['skipped', 'sent', 'skipped'])
+    expect(runs[0]?.stdout).toMatch(/^::notice::Nothing was sent: this release event is `created`/m)
+    expect(emulator.broadcasts).toHaveLength(1)
+  })
+
+  test('a push that deletes a tag is skipped, not announced as released', async ({ emulator }) => {
+    const deletion = githubExamples('push').find((event) => event.deleted === true)
+    const run = await runBundle({
+      inputs: emulatorInputs(emulator),
+      eventName: 'push',
+      event: deletion
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('skipped')
+    expect(run.summary).toMatch(/^## ⏭️ Tencent Chat broadcast skipped\n/)
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  test('a completed Deploy workflow run is announced like a deploy', async ({ emulator }) => {
+    const run = await runBundle({
+      inputs: emulatorInputs(emulator),
+      eventName: 'workflow_run',
+      event: payload('workflow-run-completed')
+    })
+    expect(run.code, run.stdout).toBe(0)
+    const element = emulator.broadcasts[0]?.msgBody[0] as {
+      MsgContent: { Data: string; Desc: string; Ext: string }
+    }
+    expect(element.MsgContent.Desc).toBe('octo-org/live-app main: Deploy succeeded')
+    expect(element.MsgContent.Ext).toBe('deploy')
+    expect(JSON.parse(element.MsgContent.Data)).toMatchObject({
+      workflow: 'Deploy',
+      state: 'success',
+      subject: 'workflow_run/7712345601',
+      url: 'https://github.com/octo-org/live-app/actions/runs/7712345601'
+    })
+  })
+
+  test('the README’s deploy example works for every deployment_status GitHub sends', async ({
+    emulator
+  }) => {
+    for (const [index, event] of githubExamples('deployment_status').entries()) {
+      const run = await runBundle({
+        inputs: emulatorInputs(emulator, {
+          'dry-run': 'true',
+          data: 'type: 2\ncontent: "{{ deployment.ref }} is live"\nlink: "{{ announcement.url }}"'
+        }),
+        eventName: 'deployment_status',
+        event,
+        env: { GITHUB_RUN_ID: `${index + 1}` }
+      })
+      expect(run.code, run.stdout).toBe(0)
+      const body = JSON.parse(run.outputs.payload ?? '') as {
+        MsgBody: { MsgContent: { Data: string } }[]
+      }
+      const data = JSON.parse(body.MsgBody[0]?.MsgContent.Data ?? '') as { link: string }
+      expect(data.link).toMatch(/^https:\/\//)
+    }
+  })
+
+  test('a scheduled run with nothing to say fails before sending, naming both inputs', async ({
+    emulator
+  }) => {
+    const run = await runBundle({
+      inputs: emulatorInputs(emulator),
+      eventName: 'schedule',
+      event: payload('schedule')
+    })
+    expect(run.code).toBe(1)
+    expect(errorLines(run.stdout)).toEqual([
+      '::error::Input `title` or input `message` is required: a `schedule` event has nothing of its own to announce.'
+    ])
+    expect(emulator.requests).toHaveLength(0)
+  })
 })

@@ -1,14 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { announce, announcementData, applyOverrides, templateContext } from '../src/announcement.js'
+import {
+  announce,
+  announcementData,
+  applyOverrides,
+  RELEASE_ACTIONS,
+  templateContext,
+  type ReleaseAction
+} from '../src/announcement.js'
+import type { EventContext } from '../src/event.js'
+import { InputError } from '../src/input-error.js'
 import type { JsonObject } from '../src/json.js'
-import { contextOf, payload, variant } from './helpers/events.js'
+import { fillTree } from '../src/template.js'
+import { ROOT } from './helpers/action-process.mjs'
+import { announced, contextOf, githubExamples, payload, variant } from './helpers/events.js'
 
 const release = (change: (release: JsonObject) => void = () => undefined) =>
   variant('release-published', (p) => change(p.release as JsonObject))
 
+/** The event context the runner gives for a GitHub example payload. */
+function runnerContext(name: string, event: JsonObject): EventContext {
+  const ref =
+    name === 'push'
+      ? String(event.ref)
+      : name === 'release'
+        ? `refs/tags/${String((event.release as JsonObject).tag_name)}`
+        : 'refs/heads/main'
+  return contextOf(name, event, { ref })
+}
+
+const schema = JSON.parse(
+  readFileSync(join(ROOT, 'schema', 'announcement-v1.schema.json'), 'utf8')
+) as { properties: Record<string, unknown> }
+
 describe('a release event', () => {
-  it('announces the tag, name, readable notes, link, author and action', () => {
-    const a = announce(contextOf('release', payload('release-published')), 'auto')
+  it('announces the tag, name, readable notes, link, author, action and subject', () => {
+    const a = announced(contextOf('release', payload('release-published')))
     expect(a).toMatchObject({
       kind: 'release',
       event: 'release',
@@ -19,54 +47,109 @@ describe('a release event', () => {
       prerelease: false,
       author: 'mona',
       action: 'published',
+      subject: 'release/184467441',
       timestamp: '2026-11-24T09:00:00Z',
       repository: 'octo-org/live-app',
       actor: 'mona',
       runUrl: 'https://github.com/octo-org/live-app/actions/runs/9876543210'
     })
-    expect(a.text).toContain('• Co-host mode: invite a second streamer on stage')
-    expect(a.text).not.toMatch(/\*\*|##/)
+    expect(a.text).toBe(
+      'What\'s new\n• Co-host mode: invite a second streamer on stage\n• Gift animations run at 60 fps\n\nFixes\n• Chat no longer scrolls back when a "super fan" badge appears (#412)\n\nFull Changelog: https://github.com/octo-org/live-app/compare/v2.2.1...v2.3.0'
+    )
   })
 
-  it.each([
+  it.each<[ReleaseAction, JsonObject, string]>([
     ['published', {}, 'octo-org/live-app v2.3.0 released'],
+    ['published', { prerelease: true }, 'octo-org/live-app v2.3.0 pre-released'],
     ['released', {}, 'octo-org/live-app v2.3.0 released'],
     ['prereleased', { prerelease: true }, 'octo-org/live-app v2.3.0 pre-released'],
-    ['published', { prerelease: true }, 'octo-org/live-app v2.3.0 pre-released'],
+    ['created', {}, 'octo-org/live-app v2.3.0 release created'],
     ['created', { draft: true, published_at: null }, 'octo-org/live-app v2.3.0 release drafted'],
-    ['edited', {}, 'octo-org/live-app v2.3.0 release notes updated'],
-    ['deleted', {}, 'octo-org/live-app v2.3.0 release withdrawn'],
-    ['unpublished', {}, 'octo-org/live-app v2.3.0 release unpublished']
-  ] as [string, JsonObject, string][])('%s %j reads "%s"', (action, fields, desc) => {
+    ['edited', {}, 'octo-org/live-app v2.3.0 release notes updated']
+  ])('%s %j, chosen in release-actions, reads "%s"', (action, fields, desc) => {
     const event = release((r) => Object.assign(r, fields))
     event.action = action
-    const a = announce(contextOf('release', event), 'auto')
-    expect(a.kind).toBe('release')
-    expect(a.action).toBe(action)
-    expect(a.desc).toBe(desc)
+    const a = announced(contextOf('release', event), 'auto', [action])
+    expect(a).toMatchObject({ kind: 'release', action, desc })
+    expect(a.prerelease).toBe(fields.prerelease === true || action === 'prereleased')
     expect(a.timestamp).toBe(
       fields.published_at === null ? '2026-11-24T08:58:12Z' : '2026-11-24T09:00:00Z'
     )
   })
 
+  it.each<[ReleaseAction, string, string]>([
+    ['deleted', 'octo-org/live-app v2.3.0 release withdrawn', 'v2.3.0 was withdrawn.'],
+    ['unpublished', 'octo-org/live-app v2.3.0 release unpublished', 'v2.3.0 was unpublished.']
+  ])('%s says so, without the notes, and links the releases that remain', (action, desc, text) => {
+    const event = release()
+    event.action = action
+    expect(announced(contextOf('release', event), 'auto', [action])).toMatchObject({
+      desc,
+      text,
+      url: 'https://github.com/octo-org/live-app/releases'
+    })
+  })
+
+  it.each(['created', 'released', 'edited', 'deleted', 'prereleased', 'unpublished'])(
+    'skips `%s` unless release-actions names it, and says how to opt in',
+    (action) => {
+      const event = release()
+      event.action = action
+      expect(
+        announce(contextOf('release', event), { template: 'auto', releaseActions: ['published'] })
+      ).toEqual({
+        skip: `Nothing was sent: this release event is \`${action}\`, and \`release-actions\` announces only \`published\`. Add \`${action}\` to \`release-actions\` to announce it.`
+      })
+    }
+  )
+
+  it('skips a release action that is not chosen whatever `template` forces', () => {
+    const event = release()
+    event.action = 'created'
+    expect(
+      announce(contextOf('release', event), { template: 'manual', releaseActions: ['published'] })
+    ).toHaveProperty('skip')
+  })
+
   it('falls back to the tag when the release has no name or notes', () => {
-    const a = announce(
+    const a = announced(
       contextOf(
         'release',
         release((r) => Object.assign(r, { name: null, body: null }))
-      ),
-      'auto'
+      )
     )
     expect(a.title).toBe('v2.3.0')
     expect(a.text).toBe('')
   })
+
+  it('announces one of the three events GitHub sends for one published release', () => {
+    const fired = githubExamples('release').filter((event) =>
+      ['created', 'published', 'released'].includes(String(event.action))
+    )
+    const outcomes = fired.map((event) =>
+      announce(runnerContext('release', event), { template: 'auto', releaseActions: ['published'] })
+    )
+    const announcedOnes = outcomes.filter((outcome) => !('skip' in outcome))
+    expect(announcedOnes.length).toBe(fired.filter((event) => event.action === 'published').length)
+    expect(announcedOnes.every((a) => 'action' in a && a.action === 'published')).toBe(true)
+  })
+
+  it('never calls a created release released, in any of GitHub’s examples', () => {
+    for (const event of githubExamples('release')) {
+      const a = announce(runnerContext('release', event), {
+        template: 'auto',
+        releaseActions: RELEASE_ACTIONS
+      })
+      if ('skip' in a) throw new Error(a.skip)
+      if (event.action === 'created') expect(a.desc).toMatch(/release (created|drafted)$/)
+    }
+  })
 })
 
-describe('a tag push', () => {
-  it('is a release with the tag as version and the commit message as text', () => {
-    const a = announce(
-      contextOf('push', payload('push-tag'), { ref: 'refs/tags/v2.3.1', sha: '9a1f2ce' }),
-      'auto'
+describe('a push', () => {
+  it('of a tag is a release with the tag as version and the commit message as text', () => {
+    const a = announced(
+      contextOf('push', payload('push-tag'), { ref: 'refs/tags/v2.3.1', sha: '9a1f2ce' })
     )
     expect(a).toMatchObject({
       kind: 'release',
@@ -74,6 +157,7 @@ describe('a tag push', () => {
       title: 'v2.3.1',
       desc: 'octo-org/live-app v2.3.1 released',
       url: 'https://github.com/octo-org/live-app/tree/v2.3.1',
+      subject: 'tag/v2.3.1',
       timestamp: '2026-11-24T11:30:00+08:00'
     })
     expect(a.text).toBe(
@@ -82,9 +166,34 @@ describe('a tag push', () => {
   })
 
   it('of a branch is a manual announcement', () => {
-    const a = announce(contextOf('push', payload('push-tag'), { ref: 'refs/heads/main' }), 'auto')
-    expect(a.kind).toBe('manual')
-    expect(a.timestamp).toBe('2026-11-24T11:30:00+08:00')
+    expect(announced(contextOf('push', payload('push-tag'), { ref: 'refs/heads/main' })).kind).toBe(
+      'manual'
+    )
+  })
+
+  it.each([
+    ['deleted', { deleted: true }],
+    ['an all-zero after', { after: '0000000000000000000000000000000000000000' }]
+  ])('that deletes a tag (%s) is skipped, not released', (_what, fields) => {
+    const event = variant('push-tag', (p) => Object.assign(p, fields))
+    expect(
+      announce(contextOf('push', event, { ref: 'refs/tags/v2.3.1' }), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+    ).toEqual({
+      skip: 'Nothing was sent: this push deleted refs/tags/v2.3.1; a deletion is not a release.'
+    })
+  })
+
+  it('is skipped for every deletion among GitHub’s examples, and announced otherwise', () => {
+    for (const event of githubExamples('push')) {
+      const a = announce(runnerContext('push', event), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+      expect('skip' in a, String(event.ref)).toBe(event.deleted === true)
+    }
   })
 })
 
@@ -95,66 +204,166 @@ describe('a deployment', () => {
     )
 
   it.each([
-    ['success', {}, 'octo-org/live-app v2.3.0 deployed to production', 'https://live.octo.example'],
-    [
-      'failure',
-      { environment_url: '' },
-      'octo-org/live-app v2.3.0 failed to deploy to production',
-      'https://github.com/octo-org/live-app/actions/runs/9876543210'
-    ],
-    [
-      'error',
-      { environment_url: null, target_url: null },
-      'octo-org/live-app v2.3.0 failed to deploy to production',
-      'https://github.com/octo-org/live-app/actions/runs/9876543210'
-    ],
-    [
-      'in_progress',
-      {},
-      'octo-org/live-app v2.3.0 deploying to production',
-      'https://live.octo.example'
-    ],
-    ['queued', {}, 'octo-org/live-app v2.3.0 deploying to production', 'https://live.octo.example'],
-    [
-      'inactive',
-      {},
-      'octo-org/live-app deployment to production is inactive',
-      'https://live.octo.example'
-    ]
-  ])('status %s reads "%s"', (state, fields, title, url) => {
-    const a = announce(contextOf('deployment_status', status({ state, ...fields })), 'auto')
+    ['success', 'octo-org/live-app v2.3.0 deployed to production'],
+    ['failure', 'octo-org/live-app v2.3.0 failed to deploy to production'],
+    ['error', 'octo-org/live-app v2.3.0 failed to deploy to production'],
+    ['in_progress', 'octo-org/live-app v2.3.0 deploying to production'],
+    ['queued', 'octo-org/live-app v2.3.0 deploying to production'],
+    ['inactive', 'octo-org/live-app deployment to production is inactive']
+  ])('status %s reads "%s"', (state, title) => {
+    const a = announced(contextOf('deployment_status', status({ state })))
     expect(a).toMatchObject({
       kind: 'deploy',
       title,
       desc: title,
-      url,
+      url: 'https://live.octo.example',
       state,
       environment: 'production',
       author: 'deploy-bot[bot]',
       text: 'Deployed v2.3.0 to 12 edge regions',
+      subject: 'deployment/1712345678',
       timestamp: '2026-11-24T09:12:41Z'
     })
   })
 
-  it('created is announced as starting, with its own description and time', () => {
-    const a = announce(contextOf('deployment', payload('deployment-created')), 'auto')
-    expect(a).toMatchObject({
-      kind: 'deploy',
-      state: 'created',
-      title: 'octo-org/live-app v2.3.0 deploying to production',
+  it.each([
+    [{}, 'https://live.octo.example'],
+    [{ environment_url: '' }, 'https://github.com/octo-org/live-app/actions/runs/9876543210'],
+    [{ environment_url: '', target_url: 'https://ci.example/target' }, 'https://ci.example/target'],
+    [
+      { environment_url: null, target_url: '', log_url: 'https://ci.example/log' },
+      'https://ci.example/log'
+    ],
+    [
+      { environment_url: '', target_url: '', log_url: '' },
+      'https://github.com/octo-org/live-app/actions/runs/9876543210'
+    ]
+  ])('links the environment, else the target, else the log, else the run (%j)', (fields, url) => {
+    expect(announced(contextOf('deployment_status', status(fields))).url).toBe(url)
+  })
+
+  it('always has a link in GitHub’s examples, where the URLs arrive empty', () => {
+    for (const event of githubExamples('deployment_status')) {
+      expect(announced(runnerContext('deployment_status', event)).url).toMatch(/^https:\/\//)
+    }
+  })
+
+  it('falls back to the deployment for what the status lacks', () => {
+    const event = variant('deployment-status-success', (p) => {
+      const s = p.deployment_status as JsonObject
+      delete s.creator
+      delete s.environment
+      delete s.description
+      delete s.updated_at
+    })
+    expect(announced(contextOf('deployment_status', event))).toMatchObject({
+      author: 'deploy-bot[bot]',
+      environment: 'production',
       text: 'Roll out v2.3.0 to the live servers',
-      url: undefined,
+      timestamp: '2026-11-24T09:12:41Z'
+    })
+    const bare = variant('deployment-status-success', (p) => {
+      const s = p.deployment_status as JsonObject
+      delete s.updated_at
+      delete s.created_at
+      delete s.environment
+      ;(p.deployment as JsonObject).environment = ''
+    })
+    expect(announced(contextOf('deployment_status', bare))).toMatchObject({
+      environment: 'an environment',
       timestamp: '2026-11-24T09:05:00Z'
     })
   })
 
-  it('shortens a full commit SHA used as the ref', () => {
-    const event = variant('deployment-status-success', (p) => {
-      ;(p.deployment as JsonObject).ref = '6113728f27ae82c7b1a177c8d03f9e96e0adf246'
+  it('created is announced as starting, with its own description and time', () => {
+    expect(announced(contextOf('deployment', payload('deployment-created')))).toMatchObject({
+      kind: 'deploy',
+      state: 'created',
+      title: 'octo-org/live-app v2.3.0 deploying to production',
+      text: 'Roll out v2.3.0 to the live servers',
+      url: 'https://github.com/octo-org/live-app/actions/runs/9876543210',
+      timestamp: '2026-11-24T09:05:00Z'
     })
-    expect(announce(contextOf('deployment_status', event), 'auto').title).toBe(
+  })
+
+  it('shortens a full commit SHA used as the ref, and only that', () => {
+    const withRef = (ref: string) =>
+      announced(
+        contextOf(
+          'deployment_status',
+          variant('deployment-status-success', (p) => {
+            ;(p.deployment as JsonObject).ref = ref
+          })
+        )
+      ).title
+    expect(withRef('6113728f27ae82c7b1a177c8d03f9e96e0adf246')).toBe(
       'octo-org/live-app 6113728 deployed to production'
     )
+    expect(withRef('x6113728f27ae82c7b1a177c8d03f9e96e0adf246')).toBe(
+      'octo-org/live-app x6113728f27ae82c7b1a177c8d03f9e96e0adf246 deployed to production'
+    )
+    expect(withRef('6113728f27ae82c7b1a177c8d03f9e96e0adf2467')).toBe(
+      'octo-org/live-app 6113728f27ae82c7b1a177c8d03f9e96e0adf2467 deployed to production'
+    )
+  })
+})
+
+describe('a workflow run', () => {
+  it('that completed is announced like a deploy: the workflow, its conclusion, branch, commit, link', () => {
+    const a = announced(contextOf('workflow_run', payload('workflow-run-completed')))
+    expect(a).toMatchObject({
+      kind: 'deploy',
+      event: 'workflow_run',
+      title: 'octo-org/live-app main: Deploy succeeded',
+      desc: 'octo-org/live-app main: Deploy succeeded',
+      text: 'Roll out v2.3.0 to the live servers',
+      url: 'https://github.com/octo-org/live-app/actions/runs/7712345601',
+      state: 'success',
+      workflow: 'Deploy',
+      action: 'completed',
+      author: 'mona',
+      sha: '9a1f2ce4b7d3e6f8a0c1b2d3e4f5a6b7c8d9e0f1',
+      ref: 'refs/heads/main',
+      subject: 'workflow_run/7712345601',
+      timestamp: '2026-11-24T09:26:31Z'
+    })
+  })
+
+  it.each([
+    ['failure', 'octo-org/live-app main: Deploy failed'],
+    ['cancelled', 'octo-org/live-app main: Deploy was cancelled'],
+    ['timed_out', 'octo-org/live-app main: Deploy timed out'],
+    ['something_new', 'octo-org/live-app main: Deploy finished (something_new)']
+  ])('that ended in %s reads "%s"', (conclusion, title) => {
+    const event = variant('workflow-run-completed', (p) => {
+      ;(p.workflow_run as JsonObject).conclusion = conclusion
+    })
+    expect(announced(contextOf('workflow_run', event))).toMatchObject({ title, state: conclusion })
+  })
+
+  it.each(['requested', 'in_progress'])('that is %s is skipped until it completes', (action) => {
+    const event = variant('workflow-run-completed', (p) => {
+      p.action = action
+    })
+    expect(
+      announce(contextOf('workflow_run', event), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+    ).toEqual({
+      skip: `Nothing was sent: the run of Deploy is \`${action}\`; it is announced when it is \`completed\`.`
+    })
+  })
+
+  it('follows GitHub’s examples: completed runs announced, others skipped', () => {
+    for (const event of githubExamples('workflow_run')) {
+      const a = announce(runnerContext('workflow_run', event), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+      expect('skip' in a).toBe(event.action !== 'completed')
+      if (!('skip' in a)) expect(a.url).toMatch(/^https:\/\/github\.com\/.*\/actions\/runs\/\d+$/)
+    }
   })
 })
 
@@ -163,19 +372,37 @@ describe('manual announcements', () => {
     ['workflow_dispatch', 'workflow-dispatch'],
     ['repository_dispatch', 'repository-dispatch'],
     ['schedule', 'schedule'],
-    ['issues', 'schedule']
-  ])('%s is manual and has no clock time', (name, file) => {
-    const a = announce(contextOf(name, payload(file)), 'auto')
-    expect(a).toMatchObject({
+    ['pull_request', 'schedule']
+  ])('%s is manual, about this run, and has no clock time', (name, file) => {
+    expect(announced(contextOf(name, payload(file)))).toMatchObject({
       kind: 'manual',
       title: 'octo-org/live-app announcement',
+      subject: 'run/9876543210',
       timestamp: undefined
     })
   })
 
+  it.each(['schedule', 'push', 'pull_request', 'workflow_dispatch'])(
+    'refuses a %s announcement with neither title nor message: it would say nothing',
+    (name) => {
+      const event = contextOf(name, payload('schedule'))
+      const defaults = announced(event)
+      const apply = () =>
+        applyOverrides(
+          defaults,
+          { title: '', message: '', desc: 'x' },
+          templateContext(event, defaults)
+        )
+      expect(apply).toThrow(InputError)
+      expect(apply).toThrow(
+        `Input \`title\` or input \`message\` is required: a \`${name}\` event has nothing of its own to announce.`
+      )
+    }
+  )
+
   it('takes title and message from the inputs, filled from the workflow inputs', () => {
     const event = contextOf('workflow_dispatch', payload('workflow-dispatch'))
-    const defaults = announce(event, 'auto')
+    const defaults = announced(event)
     const a = applyOverrides(
       defaults,
       { title: 'Heads-up from {{ actor }}', message: '{{ inputs.message }}', desc: '' },
@@ -188,9 +415,21 @@ describe('manual announcements', () => {
     expect(a.desc).toBe('Heads-up from mona')
   })
 
+  it('uses a message alone as text and push line', () => {
+    const event = contextOf('schedule', payload('schedule'))
+    const defaults = announced(event)
+    expect(
+      applyOverrides(defaults, { title: '', message: 'Nightly maintenance', desc: '' }, {})
+    ).toMatchObject({
+      title: 'octo-org/live-app announcement',
+      text: 'Nightly maintenance',
+      desc: 'Nightly maintenance'
+    })
+  })
+
   it('reads a repository_dispatch client_payload as inputs', () => {
     const event = contextOf('repository_dispatch', payload('repository-dispatch'))
-    const defaults = announce(event, 'auto')
+    const defaults = announced(event)
     const a = applyOverrides(
       defaults,
       {
@@ -210,32 +449,107 @@ describe('the template input', () => {
     const event = contextOf('workflow_dispatch', payload('workflow-dispatch'), {
       ref: 'refs/tags/v9.9.9'
     })
-    expect(announce(event, 'release')).toMatchObject({ kind: 'release', version: 'v9.9.9' })
-    expect(announce(event, 'deploy').kind).toBe('deploy')
-    expect(announce(contextOf('release', payload('release-published')), 'manual').kind).toBe(
+    expect(announced(event, 'release')).toMatchObject({ kind: 'release', version: 'v9.9.9' })
+    expect(announced(event, 'deploy').kind).toBe('deploy')
+    expect(announced(contextOf('release', payload('release-published')), 'manual').kind).toBe(
       'manual'
     )
   })
 })
 
-describe('desc and overrides on a release', () => {
-  it('replaces Desc, title and text only where given', () => {
+describe('overrides on an event with content of its own', () => {
+  it('replace Desc, title and text only where given', () => {
     const event = contextOf('release', payload('release-published'))
-    const defaults = announce(event, 'auto')
-    const a = applyOverrides(
-      defaults,
-      { title: '', message: '', desc: '🎉 {{ release.tag_name }} is live' },
-      templateContext(event, defaults)
+    const defaults = announced(event)
+    const context = templateContext(event, defaults)
+    expect(
+      applyOverrides(
+        defaults,
+        { title: '', message: '', desc: '🎉 {{ release.tag_name }} is live' },
+        context
+      )
+    ).toEqual({ ...defaults, desc: '🎉 v2.3.0 is live' })
+    expect(applyOverrides(defaults, { title: 'New!', message: '', desc: '' }, context)).toEqual({
+      ...defaults,
+      title: 'New!'
+    })
+  })
+})
+
+describe('the template context', () => {
+  const kinds: [string, JsonObject][] = [
+    ['release', payload('release-published')],
+    ['push', payload('push-tag')],
+    ['deployment', payload('deployment-created')],
+    ['deployment_status', payload('deployment-status-success')],
+    ['workflow_run', payload('workflow-run-completed')],
+    ['workflow_dispatch', payload('workflow-dispatch')],
+    ['schedule', payload('schedule')]
+  ]
+
+  it.each(kinds)(
+    'has every field of the Data schema for %s, empty where it does not apply',
+    (name, event) => {
+      const context = runnerContext(name, event)
+      const { announcement } = templateContext(context, announced(context)) as {
+        announcement: JsonObject
+      }
+      expect(Object.keys(announcement).sort()).toEqual(Object.keys(schema.properties).sort())
+      for (const value of Object.values(announcement)) expect(value).not.toBeUndefined()
+    }
+  )
+
+  it('has empty values of the right type where a field does not apply', () => {
+    const context = contextOf('schedule', payload('schedule'), { runId: '', runUrl: undefined })
+    const { announcement } = templateContext(context, announced(context)) as {
+      announcement: JsonObject
+    }
+    expect(announcement).toMatchObject({
+      url: '',
+      version: '',
+      prerelease: false,
+      action: '',
+      author: '',
+      environment: '',
+      state: '',
+      workflow: '',
+      subject: '',
+      run_url: '',
+      timestamp: null
+    })
+  })
+
+  it('fills the README’s deploy example for every deployment_status GitHub sends', () => {
+    const data = {
+      type: 2,
+      content: '{{ deployment.ref }} is live',
+      link: '{{ announcement.url }}'
+    }
+    for (const event of githubExamples('deployment_status')) {
+      const context = runnerContext('deployment_status', event)
+      const filled = fillTree(
+        data,
+        templateContext(context, announced(context)),
+        'data'
+      ) as JsonObject
+      expect(filled.link).toMatch(/^https:\/\//)
+    }
+  })
+
+  it('offers the workflow run of a workflow_run event', () => {
+    const context = contextOf('workflow_run', payload('workflow-run-completed'))
+    const filled = fillTree(
+      { name: '{{ workflow_run.name }}', n: '{{ workflow_run.run_number }}' },
+      templateContext(context, announced(context)),
+      'data'
     )
-    expect(a.desc).toBe('🎉 v2.3.0 is live')
-    expect(a.title).toBe(defaults.title)
-    expect(a.text).toBe(defaults.text)
+    expect(filled).toEqual({ name: 'Deploy', n: 412 })
   })
 })
 
 describe('Data v1', () => {
   it('leaves out what does not apply and always says whether it was cut', () => {
-    const a = announce(contextOf('workflow_dispatch', payload('workflow-dispatch')), 'auto')
+    const a = announced(contextOf('workflow_dispatch', payload('workflow-dispatch')))
     const data = JSON.parse(JSON.stringify(announcementData(a))) as JsonObject
     expect(data).toEqual({
       v: 1,
@@ -244,6 +558,7 @@ describe('Data v1', () => {
       title: 'octo-org/live-app announcement',
       text: 'octo-org/live-app announcement',
       truncated: false,
+      subject: 'run/9876543210',
       repository: 'octo-org/live-app',
       sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
       ref: 'refs/heads/main',

@@ -51,6 +51,29 @@ describe('cutToFit', () => {
     expect(cutToFit(text, under(100))).toBe(`${'a'.repeat(20)}\n${'b'.repeat(78)}…`)
   })
 
+  it('never splits an emoji sequence, even where the cut falls before a surrogate pair', () => {
+    const family = '👨‍👩‍👧‍👦' // 👨 ZWJ 👩 ZWJ 👧 ZWJ 👦: 11 code units
+    const text = family.repeat(13)
+    for (let max = 1; max < text.length; max++) {
+      const cut = cutToFit(text, under(max)) ?? ''
+      expect((cut.length - 1) % family.length, `max ${max}`).toBe(0)
+    }
+  })
+
+  it('never splits a character of a long text with no ASCII and no line break', () => {
+    const family = '👨‍👩‍👧‍👦'
+    const families = family.repeat(600) // 6,600 code units, more than the window segmented
+    for (const max of [3000, 4321, 6000]) {
+      const cut = cutToFit(families, under(max)) ?? ''
+      expect((cut.length - 1) % family.length, `max ${max}`).toBe(0)
+    }
+    const flags = '🇨🇳🇯🇵'.repeat(1000) // 8,000 code units of regional indicators
+    for (const max of [2999, 3001, 5555]) {
+      const cut = cutToFit(flags, under(max)) ?? ''
+      expect((cut.length - 1) % 4, `max ${max}`).toBe(0)
+    }
+  })
+
   it('never splits an emoji sequence, a flag or a combining mark', () => {
     const family = '👨‍👩‍👧‍👦' // 11 UTF-16 code units, one character
     expect(cutToFit(`${family}${family}`, under(20))).toBe(`${family}…`)

@@ -37,6 +37,7 @@ describe('parseConfig', () => {
       userSigTtl: 300,
       timeoutSeconds: 10,
       template: 'auto',
+      releaseActions: ['published'],
       overrides: { title: '', message: '', desc: '' },
       dataTemplate: undefined,
       textElement: false,
@@ -61,12 +62,13 @@ describe('parseConfig', () => {
         'user-sig-ttl': '86400',
         'timeout-seconds': '120',
         template: 'deploy',
+        'release-actions': 'published, edited\nedited,',
         title: 'T {{ actor }}',
         message: 'M',
         desc: 'D',
         data: 'type: 1',
         'text-element': 'True',
-        'max-bytes': '256',
+        'max-bytes': '1024',
         retries: '0',
         'fail-on-error': 'FALSE',
         'dry-run': 'true'
@@ -85,10 +87,11 @@ describe('parseConfig', () => {
       userSigTtl: 86400,
       timeoutSeconds: 120,
       template: 'deploy',
+      releaseActions: ['published', 'edited'],
       overrides: { title: 'T {{ actor }}', message: 'M', desc: 'D' },
       dataTemplate: { type: 1 },
       textElement: true,
-      maxBytes: 256,
+      maxBytes: 1024,
       retries: 0,
       failOnError: false,
       dryRun: true
@@ -102,6 +105,18 @@ describe('parseConfig', () => {
     ['a non-ASCII account within 32 bytes', { 'from-account': '管理员'.repeat(3) }]
   ])('accepts %s', (_what, overrides) => {
     expect(() => parseConfig(raw(overrides))).not.toThrow()
+  })
+
+  it('reads YAML that JSON can hold, keys that are numbers or booleans as text', () => {
+    expect(
+      parseConfig(raw({ data: 'a: !!omap [b: 1]\n1: x\ntrue: y\nz: 0x1F\nn: ~' }), parseYaml)
+        .dataTemplate
+    ).toEqual({ a: { b: 1 }, 1: 'x', true: 'y', z: 31, n: null })
+  })
+
+  it('reads data nested exactly as deep as allowed', () => {
+    const deep = `{"a":${'['.repeat(31)}1${']'.repeat(31)}}`
+    expect(parseConfig(raw({ data: deep })).dataTemplate).toEqual(JSON.parse(deep))
   })
 
   it('needs no credential in a dry run', () => {
@@ -175,6 +190,16 @@ describe('parseConfig', () => {
       /^Input `template` must be one of auto, release, deploy, manual; got "hotfix"\.$/
     ],
     [
+      'release-actions',
+      { 'release-actions': 'published, shipped' },
+      /^Input `release-actions` must be one of published, released, prereleased, created, edited, deleted, unpublished; got "shipped"\.$/
+    ],
+    [
+      'release-actions',
+      { 'release-actions': ' , \n' },
+      /^Input `release-actions` must name at least one item; it is empty\.$/
+    ],
+    [
       'title',
       { title: '{{ process.env.HOME }}x{{ a b }}' },
       /^Input `title` has the placeholder \{\{ a b \}\}, which is not a path/
@@ -189,6 +214,45 @@ describe('parseConfig', () => {
     ['data', { data: 'a: [1, 2\nb: 3' }, /^Input `data` is neither valid JSON nor valid YAML/],
     ['data', { data: '{"v": "{{ a..b }}"}' }, /^Input `data` has the placeholder \{\{ a\.\.b \}\}/],
     [
+      'data',
+      { data: `{"a":${'['.repeat(40)}${']'.repeat(40)}}` },
+      /^Input `data` nests deeper than 32 levels\.$/
+    ],
+    [
+      'data',
+      { data: `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}` },
+      /^Input `data` nests deeper than 32 levels\.$/
+    ],
+    [
+      'data',
+      { data: `a:${' ['.repeat(3000)}${']'.repeat(3000)}` },
+      /^Input `data` nests deeper than 32 levels\.$/
+    ],
+    [
+      'data',
+      { data: 'a: !!binary aGVsbG8=' },
+      /^Input `data` holds binary data \(!!binary\), which JSON cannot hold; write it as text\.$/
+    ],
+    ['data', { data: 'a: !!set {x, y}' }, /^Input `data` holds a set \(!!set\), which JSON/],
+    ['data', { data: 'a: !!timestamp 2001-12-14' }, /^Input `data` holds a timestamp, which JSON/],
+    ['data', { data: 'a: .inf' }, /^Input `data` holds the number Infinity, which JSON/],
+    ['data', { data: 'a: .nan' }, /^Input `data` holds the number NaN, which JSON/],
+    [
+      'data',
+      { data: '? [a, b]\n: 1' },
+      /^Input `data` has a key that is a collection; keys must be text\.$/
+    ],
+    [
+      'data',
+      { data: 'a: !custom 1' },
+      /^Input `data` is neither valid JSON nor valid YAML: Unresolved tag: !custom/
+    ],
+    [
+      'data',
+      { data: 'a: 1\na: 2' },
+      /^Input `data` is neither valid JSON nor valid YAML: Map keys must be unique/
+    ],
+    [
       'text-element',
       { 'text-element': '1' },
       /^Input `text-element` must be `true` or `false`; got "1"\.$/
@@ -196,9 +260,9 @@ describe('parseConfig', () => {
     [
       'max-bytes',
       { 'max-bytes': '20000' },
-      /^Input `max-bytes` must be a whole number of bytes from 256 to 12000; got "20000"\.$/
+      /^Input `max-bytes` must be a whole number of bytes from 1024 to 12000; got "20000"\.$/
     ],
-    ['max-bytes', { 'max-bytes': '255' }, /`max-bytes` must be a whole number of bytes from 256/],
+    ['max-bytes', { 'max-bytes': '1023' }, /`max-bytes` must be a whole number of bytes from 1024/],
     [
       'retries',
       { retries: '-1' },

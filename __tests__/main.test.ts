@@ -154,9 +154,9 @@ describe('run', () => {
     ],
     [
       'a message that cannot fit',
-      { title: 'x'.repeat(400), 'max-bytes': '256' },
+      { data: JSON.stringify({ numbers: Array(600).fill(1) }), 'max-bytes': '1024' },
       undefined,
-      /^::error::The announcement needs \d+ bytes even with its free text cut, over the limit of 256/
+      /^::error::The announcement needs \d+ bytes even with its free text cut, over the limit of 1024/
     ],
     [
       'an event file that is not JSON',
@@ -186,6 +186,26 @@ describe('run', () => {
       expect(summary).toMatch(/^## ❌ Tencent Chat broadcast failed\n/)
     }
   )
+
+  test('skips a release event that is not `published`, green and with a notice', async ({
+    emulator,
+    clock
+  }) => {
+    for (const action of ['created', 'released']) {
+      const { outputs, log, errors, summary } = await runInProcess({
+        inputs: emulatorInputs(emulator),
+        event: { ...release, action },
+        clock
+      })
+      expect(errors).toEqual([])
+      expect(outputs).toMatchObject({ status: 'skipped', tries: '0', 'msg-seq': '' })
+      expect(log.at(-1)).toMatch(
+        /^::notice::Nothing was sent: this release event is `(created|released)`/
+      )
+      expect(summary).toMatch(/^## ⏭️ Tencent Chat broadcast skipped\n/)
+    }
+    expect(emulator.requests).toHaveLength(0)
+  })
 
   test('says when it cut the announcement to fit', async ({ emulator, clock }) => {
     const huge = structuredClone(release) as { release: { body: string } }

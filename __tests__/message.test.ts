@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { ROOT } from './helpers/action-process.mjs'
-import { announce, templateContext, type Announcement } from '../src/announcement.js'
+import { templateContext, type Announcement } from '../src/announcement.js'
 import type { EventContext } from '../src/event.js'
 import type { JsonObject } from '../src/json.js'
 import {
@@ -14,7 +14,7 @@ import {
   type MessageOptions,
   type MsgElement
 } from '../src/message.js'
-import { contextOf, payload, variant } from './helpers/events.js'
+import { announced, contextOf, payload, variant } from './helpers/events.js'
 
 const releaseWith = (notes: string): EventContext =>
   contextOf(
@@ -23,7 +23,7 @@ const releaseWith = (notes: string): EventContext =>
   )
 
 function render(event: EventContext, options: Partial<MessageOptions> = {}) {
-  const defaults = announce(event, 'auto')
+  const defaults = announced(event)
   return {
     announcement: defaults,
     ...renderMessage(defaults, {
@@ -91,7 +91,7 @@ describe('the default message', () => {
 
   it('keeps Desc to one line of at most 150 characters', () => {
     const event = contextOf('release', payload('release-published'))
-    const defaults = { ...announce(event, 'auto'), desc: `\n  ${'长'.repeat(300)}\nsecond` }
+    const defaults = { ...announced(event), desc: `\n  ${'长'.repeat(300)}\nsecond` }
     const { msgBody, desc } = renderMessage(defaults, {
       dataTemplate: undefined,
       context: {},
@@ -176,7 +176,7 @@ describe('the byte budget', () => {
 
   it('cuts the longest leaf of a custom shape and keeps the link in it', () => {
     const event = releaseWith('notes '.repeat(5000))
-    const defaults = announce(event, 'auto')
+    const defaults = announced(event)
     const { msgBody, truncated, bytes } = renderMessage(defaults, {
       dataTemplate: { type: 1, content: '{{ event.release.body }}', tag: '{{ release.tag_name }}' },
       context: templateContext(event, defaults),
@@ -198,7 +198,7 @@ describe('the byte budget', () => {
 describe('cutting a custom Data shape', () => {
   const longNotes = (length: number) => releaseWith('n'.repeat(length))
   const renderShape = (event: EventContext, dataTemplate: JsonObject, maxBytes: number) => {
-    const defaults = announce(event, 'auto')
+    const defaults = announced(event)
     return renderMessage(defaults, {
       dataTemplate,
       context: templateContext(event, defaults),
@@ -352,7 +352,7 @@ describe('property: any release notes', () => {
 describe('a custom Announcement', () => {
   it('keeps the title when only the notes need cutting', () => {
     const a: Announcement = {
-      ...announce(releaseWith(''), 'auto'),
+      ...announced(releaseWith('')),
       text: 'x'.repeat(20_000)
     }
     const result = renderMessage(a, {

@@ -3,12 +3,19 @@ import { ConfigError } from '../src/config.js'
 import { InputError, InvalidInput } from '../src/input-error.js'
 import { INPUTS, type RawInputs } from '../src/inputs.js'
 import { MessageTooLargeError } from '../src/message.js'
-import { plan } from '../src/plan.js'
+import { plan as planOrSkip, type Plan } from '../src/plan.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
 function raw(given: Partial<RawInputs> = {}): RawInputs {
   const empty = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, ''])) as RawInputs
   return { ...empty, 'sdk-app-id': '1400000000', 'secret-key': 'k3y', ...given }
+}
+
+/** The plan, for events that are announced. */
+function plan(...args: Parameters<typeof planOrSkip>): Plan {
+  const planned = planOrSkip(...args)
+  if ('skip' in planned) throw new Error(planned.skip)
+  return planned
 }
 
 const release = contextOf('release', payload('release-published'), { ref: 'refs/tags/v2.3.0' })
@@ -28,6 +35,29 @@ describe('plan', () => {
       MsgContent: { Desc: 'octo-org/live-app v2.3.0 released', Ext: 'release' }
     })
     expect(planned.message.truncated).toBe(false)
+  })
+
+  it('plans nothing for an event that is not announced, and says why', () => {
+    const created = contextOf(
+      'release',
+      variant('release-published', (p) => {
+        p.action = 'created'
+      })
+    )
+    const skipped = planOrSkip(raw(), created)
+    expect('skip' in skipped && skipped.config.releaseActions).toEqual(['published'])
+    expect(skipped).toMatchObject({
+      skip: 'Nothing was sent: this release event is `created`, and `release-actions` announces only `published`. Add `created` to `release-actions` to announce it.'
+    })
+    expect(plan(raw({ 'release-actions': 'published,created' }), created).announcement.desc).toBe(
+      'octo-org/live-app v2.3.0 release created'
+    )
+  })
+
+  it('stops with an input error when a manual event has nothing to say', () => {
+    expect(() => plan(raw(), contextOf('schedule', payload('schedule')))).toThrow(
+      'Input `title` or input `message` is required: a `schedule` event has nothing of its own to announce.'
+    )
   })
 
   it('plans the same bytes for the same inputs and event, whenever it runs', () => {
@@ -78,7 +108,7 @@ describe('plan', () => {
     ['an unknown placeholder path', raw({ desc: '{{ release.tagname }}' }), InvalidInput],
     [
       'fixed fields over the budget',
-      raw({ title: 'x'.repeat(400), 'max-bytes': '256' }),
+      raw({ data: JSON.stringify({ numbers: Array(600).fill(1) }), 'max-bytes': '1024' }),
       MessageTooLargeError
     ]
   ])('stops with an input error on %s', (_what, given, kind) => {

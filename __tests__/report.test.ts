@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { ConfigError } from '../src/config.js'
 import { INPUTS, type RawInputs } from '../src/inputs.js'
-import { plan, type Plan } from '../src/plan.js'
+import { plan as planOrSkip, type Plan } from '../src/plan.js'
 import { OUTPUT_NAMES, report, type Outcome } from '../src/report.js'
 import { Secrets } from '../src/secrets.js'
 import { contextOf, payload } from './helpers/events.js'
@@ -15,6 +15,11 @@ const raw = (given: Partial<RawInputs> = {}) =>
     random: '42',
     ...given
   }) as RawInputs
+function plan(...args: Parameters<typeof planOrSkip>): Plan {
+  const planned = planOrSkip(...args)
+  if ('skip' in planned) throw new Error(planned.skip)
+  return planned
+}
 const planned = (given: Partial<RawInputs> = {}): Plan =>
   plan(raw(given), contextOf('release', payload('release-published')))
 
@@ -179,6 +184,25 @@ describe('report', () => {
     expect(lines.join('\n')).not.toContain('S3CRET')
   })
 
+  it('a skipped event: a notice that says why, every output set, a green step', () => {
+    const reason = 'Nothing was sent: this release event is `created` …'
+    const { outputs, lines, summary } = reported({ status: 'skipped', reason })
+    expect(outputs).toEqual({
+      'msg-seq': '',
+      random: '',
+      payload: '',
+      truncated: '',
+      tries: '0',
+      status: 'skipped',
+      'error-code': '',
+      'error-info': ''
+    })
+    expect(lines).toEqual([`::notice::${reason}`])
+    expect(summary).toBe(
+      `## ⏭️ Tencent Chat broadcast skipped\n\n| | |\n| --- | --- |\n| Duration | 1.5 s |\n\n${reason}\n`
+    )
+  })
+
   it('a thrown value that is not an Error is still reported', () => {
     const { lines } = reported({ status: 'failed', error: 'a string' })
     expect(lines).toEqual(['::error::Unexpected failure: a string Please report this as a bug.'])
@@ -193,6 +217,7 @@ describe('report', () => {
         sent: { delivery: { ok: true, msgSeq: 1 }, tries: 1, host: 'h', gaveUp: undefined }
       },
       { status: 'dry-run', plan: p },
+      { status: 'skipped', reason: 'r' },
       {
         status: 'failed',
         plan: p,

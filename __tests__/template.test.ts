@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { announce, templateContext } from '../src/announcement.js'
+import { templateContext } from '../src/announcement.js'
 import type { JsonObject } from '../src/json.js'
 import { renderMessage } from '../src/message.js'
 import {
@@ -10,13 +10,13 @@ import {
   parseJson
 } from '../src/template.js'
 import { InvalidInput } from '../src/input-error.js'
-import { contextOf, payload, variant } from './helpers/events.js'
+import { announced, contextOf, payload, variant } from './helpers/events.js'
 
 const parseYaml = await dataParserFor('yaml: is needed')
 const parseDataTemplate = (text: string, input: string) => parseWith(text, input, parseYaml)
 
 function dataOf(template: string, event = contextOf('release', payload('release-published'))) {
-  const defaults = announce(event, 'auto')
+  const defaults = announced(event)
   const message = renderMessage(defaults, {
     dataTemplate: parseDataTemplate(template, 'data'),
     context: templateContext(event, defaults),
@@ -170,7 +170,7 @@ describe('the data template', () => {
     expect(await dataParserFor('{"type": 1}')).toBe(parseJson)
     const yaml = await dataParserFor('type: 1')
     expect(yaml).not.toBe(parseJson)
-    expect(yaml('type: 1\nlist: [a]')).toEqual({ type: 1, list: ['a'] })
+    expect(parseWith('type: 1\nlist: [a]', 'data', yaml)).toEqual({ type: 1, list: ['a'] })
   })
 
   it('quotes only the first line of the YAML parser’s complaint', () => {

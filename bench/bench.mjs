@@ -9,14 +9,15 @@
 //  3. Burst: ten action processes against the 1 call/s limit; time until the last lands, as a
 //     ratio of the physical limit (nine seconds), and duplicates.
 //  4. Peak memory (max RSS) of the action process, beside the floor's.
+//  5. Cutting: a dry run with 1 MB of release notes, under Node 20 and Node 24.
 // Everything runs on loopback. Budget: ratio ≤ 1.4, bundle ≈ 100 KB, burst ≤ 1.5, no duplicate.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { DIST, ROOT, startEmulatorProcess } from '../__tests__/helpers/action-process.mjs'
+import { DIST, ROOT, runtimes, startEmulatorProcess } from '../__tests__/helpers/action-process.mjs'
 import { common } from '../scripts/bundle-options.mjs'
 
 const ACTION_BUNDLE = join(DIST, 'index.js')
@@ -267,6 +268,41 @@ async function burst(dir) {
 }
 
 /**
+ * A dry run of a release whose notes are 1 MB of emoji sequences, CJK and combining marks, under
+ * each Node: rendering cuts them to 12,000 bytes. Cutting segments only a window of text around
+ * the cut; segmenting all of it took minutes on Node 20, whose segmenter is quadratic.
+ * @param {string} dir
+ */
+async function cutting(dir) {
+  // No line break and no two ASCII characters side by side: no certain boundary to start from.
+  const notes = '👨‍👩‍👧‍👦直播间e\u0301🇨🇳'.repeat(1 + Math.floor(1_000_000 / 20)).slice(0, 1_000_000)
+  const release = JSON.parse(event)
+  release.release.body = notes
+  const eventPath = join(dir, 'huge.json')
+  writeFileSync(eventPath, JSON.stringify(release))
+  return runtimes().map(({ binary, label }) => {
+    const times = []
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(dir, 'huge-output.txt'), '')
+      const started = process.hrtime.bigint()
+      execFileSync(binary, [ACTION_BUNDLE], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          GITHUB_EVENT_NAME: 'release',
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_OUTPUT: join(dir, 'huge-output.txt'),
+          'INPUT_SDK-APP-ID': '1400000000',
+          'INPUT_DRY-RUN': 'true'
+        },
+        stdio: 'ignore'
+      })
+      times.push(Number(process.hrtime.bigint() - started) / 1e6)
+    }
+    return { label, ms: median(times) }
+  })
+}
+
+/**
  * Where each contender's time goes, phase by phase (medians over the rounds).
  * @param {Record<string, number[] | undefined>[]} rounds
  */
@@ -331,8 +367,13 @@ try {
     (median(kb.filter((v) => v !== undefined)) / 1024).toFixed(1)
   console.log('4. Peak memory (max RSS)')
   console.log(
-    `   action ${mb(rows.map((r) => r.rssKb))} MB, floor ${mb(rows.map((r) => r.floorRssKb))} MB (medians)`
+    `   action ${mb(rows.map((r) => r.rssKb))} MB, floor ${mb(rows.map((r) => r.floorRssKb))} MB (medians)\n`
   )
+
+  console.log('5. A release with 1 MB of notes (emoji sequences, CJK, combining marks), dry run')
+  for (const { label, ms } of await cutting(dir)) {
+    console.log(`   ${label}: ${ms.toFixed(0)} ms (median of 3, process start to exit)`)
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -125,6 +125,9 @@ export const common = {
   target: 'node20',
   format: 'esm',
   sourcemap: true,
+  // Whitespace only: names stay, so a stack trace still reads, and the source map leads back to
+  // src/. It keeps the start-up bundle near 100 KB (119 KB → 92 KB as of this writing).
+  minifyWhitespace: true,
   legalComments: 'linked',
   logLevel: 'warning',
   define: { __ACTION_VERSION__: JSON.stringify(version) },

@@ -1,4 +1,5 @@
 import type { EventContext } from './event.js'
+import { InputError } from './input-error.js'
 import { field, nonEmpty, type JsonObject } from './json.js'
 import { markdownToText } from './markdown.js'
 import { fillText, type TemplateContext } from './template.js'
@@ -7,6 +8,19 @@ export const ANNOUNCEMENT_KINDS = ['release', 'deploy', 'manual'] as const
 type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number]
 /** The `template` input: `auto` picks the kind from the event. */
 export type TemplateChoice = 'auto' | AnnouncementKind
+
+/** The actions of a `release` event, and what each one says happened. */
+const RELEASE_VERBS = {
+  published: 'released',
+  released: 'released',
+  prereleased: 'pre-released',
+  created: 'release created',
+  edited: 'release notes updated',
+  deleted: 'release withdrawn',
+  unpublished: 'release unpublished'
+} as const
+export type ReleaseAction = keyof typeof RELEASE_VERBS
+export const RELEASE_ACTIONS = Object.keys(RELEASE_VERBS) as ReleaseAction[]
 
 /**
  * What is being announced, independent of how it is encoded. Every field comes from the event,
@@ -24,11 +38,16 @@ export interface Announcement {
   desc: string
   version: string | undefined
   prerelease: boolean | undefined
-  /** The webhook action (`published`, `edited` …) or, for a deploy, its state. */
+  /** The webhook action (`published`, `edited`, `completed` …). */
   action: string | undefined
   author: string | undefined
   environment: string | undefined
+  /** A deploy's state, or a workflow run's conclusion. */
   state: string | undefined
+  /** The workflow whose run is announced (`workflow_run`). */
+  workflow: string | undefined
+  /** The same for every announcement about one thing: `release/184467441`, `deployment/42` … */
+  subject: string | undefined
   repository: string
   sha: string
   ref: string
@@ -37,51 +56,91 @@ export interface Announcement {
   timestamp: string | undefined
 }
 
-type Common = Pick<
-  Announcement,
-  'event' | 'repository' | 'sha' | 'ref' | 'actor' | 'runUrl' | 'timestamp' | 'url'
->
-type Specific = Omit<Announcement, keyof Common> & Partial<Pick<Announcement, 'url' | 'timestamp'>>
-
-const DEPLOY_EVENTS = new Set(['deployment', 'deployment_status'])
-
-/** The kind an event announces: `template` forces one; `auto` reads the event. */
-function kindOf(event: EventContext, template: TemplateChoice): AnnouncementKind {
-  if (template !== 'auto') return template
-  if (event.name === 'release') return 'release'
-  if (event.name === 'push' && event.ref.startsWith('refs/tags/')) return 'release'
-  if (DEPLOY_EVENTS.has(event.name)) return 'deploy'
-  return 'manual'
+/** An event that is not announced: green, with a notice that says why and how to opt in. */
+export interface Skip {
+  skip: string
 }
 
-/** The default announcement of an event, before any `title`, `message` or `desc` input. */
-export function announce(event: EventContext, template: TemplateChoice): Announcement {
-  const common: Common = {
+/** Which events are announced, from the inputs. */
+export interface Choices {
+  template: TemplateChoice
+  /** The `release-actions` input: the actions of a `release` event that are announced. */
+  releaseActions: readonly ReleaseAction[]
+}
+
+const DEPLOY_EVENTS = new Set(['deployment', 'deployment_status', 'workflow_run'])
+
+/**
+ * The default announcement of an event, before any `title`, `message` or `desc` input, or why
+ * the event is not announced. Whatever `template` says, a release action that is not chosen, a
+ * push that deletes a ref and a workflow run that has not completed are skipped: one release
+ * fires `created`, `published` and `released`, and only one of them may reach the live rooms.
+ */
+export function announce(event: EventContext, choices: Choices): Announcement | Skip {
+  const skip = skipped(event, choices)
+  if (skip !== undefined) return { skip }
+  const common = {
     event: event.name,
     repository: event.repository,
     sha: event.sha,
     ref: event.ref,
     actor: event.actor,
     runUrl: event.runUrl,
-    url: undefined,
     timestamp: nonEmpty(field(event.payload, 'head_commit', 'timestamp'))
   }
-  const kind = kindOf(event, template)
+  const kind = choices.template === 'auto' ? kindOf(event) : choices.template
   const specific =
-    kind === 'release' ? release(event) : kind === 'deploy' ? deploy(event) : manual(event)
-  return {
-    ...common,
-    ...specific,
-    url: specific.url ?? common.url,
-    timestamp: specific.timestamp ?? common.timestamp
-  }
+    kind === 'release'
+      ? release(event)
+      : kind === 'deploy'
+        ? event.name === 'workflow_run'
+          ? workflowRun(event)
+          : deploy(event)
+        : manual(event)
+  return { ...common, ...specific, timestamp: specific.timestamp ?? common.timestamp }
 }
 
-const RELEASE_VERBS: Record<string, string> = {
-  edited: 'release notes updated',
-  deleted: 'release withdrawn',
-  unpublished: 'release unpublished'
+function kindOf(event: EventContext): AnnouncementKind {
+  if (event.name === 'release') return 'release'
+  if (event.name === 'push' && event.ref.startsWith('refs/tags/')) return 'release'
+  if (DEPLOY_EVENTS.has(event.name)) return 'deploy'
+  return 'manual'
 }
+
+function skipped(event: EventContext, choices: Choices): string | undefined {
+  const action = nonEmpty(field(event.payload, 'action'))
+  if (event.name === 'release' && !choices.releaseActions.some((chosen) => chosen === action)) {
+    return `Nothing was sent: this release event is \`${action ?? 'without an action'}\`, and \`release-actions\` announces only ${choices.releaseActions.map((chosen) => `\`${chosen}\``).join(', ')}. Add \`${action ?? ''}\` to \`release-actions\` to announce it.`
+  }
+  if (event.name === 'push' && deletes(event.payload)) {
+    return `Nothing was sent: this push deleted ${event.ref || 'a ref'}; a deletion is not a release.`
+  }
+  if (event.name === 'workflow_run' && action !== 'completed') {
+    const workflow = nonEmpty(field(event.payload, 'workflow_run', 'name')) ?? 'the workflow'
+    return `Nothing was sent: the run of ${workflow} is \`${action ?? 'unknown'}\`; it is announced when it is \`completed\`.`
+  }
+  return undefined
+}
+
+/** A push that deletes its ref: `deleted`, or an `after` of all zeros. */
+function deletes(payload: JsonObject): boolean {
+  return field(payload, 'deleted') === true || /^0+$/.test(nonEmpty(field(payload, 'after')) ?? '')
+}
+
+type Specific = Omit<
+  Announcement,
+  'event' | 'repository' | 'sha' | 'ref' | 'actor' | 'runUrl' | 'timestamp'
+> &
+  Partial<Pick<Announcement, 'sha' | 'ref' | 'timestamp'>>
+
+const NOT_APPLICABLE = {
+  version: undefined,
+  prerelease: undefined,
+  author: undefined,
+  environment: undefined,
+  state: undefined,
+  workflow: undefined
+} as const
 
 function release(event: EventContext): Specific {
   const payload = event.payload
@@ -90,28 +149,45 @@ function release(event: EventContext): Specific {
   const version = nonEmpty(field(release, 'tag_name')) ?? tag
   const action = nonEmpty(field(payload, 'action'))
   const prerelease = field(release, 'prerelease') === true || action === 'prereleased'
-  const draft = field(release, 'draft') === true
-  const verb =
-    (action && RELEASE_VERBS[action]) ??
-    (draft ? 'release drafted' : prerelease ? 'pre-released' : 'released')
+  const known = action !== undefined && Object.hasOwn(RELEASE_VERBS, action)
+  const verb = known
+    ? action === 'published' && prerelease
+      ? 'pre-released'
+      : action === 'created' && field(release, 'draft') === true
+        ? 'release drafted'
+        : RELEASE_VERBS[action as ReleaseAction]
+    : prerelease
+      ? 'pre-released'
+      : 'released'
+  const withdrawn = action === 'deleted' || action === 'unpublished'
   const notes =
     nonEmpty(field(release, 'body')) ??
     (release === undefined ? nonEmpty(field(payload, 'head_commit', 'message')) : undefined) ??
     ''
+  const id = field(release, 'id')
   return {
+    ...NOT_APPLICABLE,
     kind: 'release',
     title: nonEmpty(field(release, 'name')) ?? version ?? event.repository,
-    text: markdownToText(notes),
-    url:
-      nonEmpty(field(release, 'html_url')) ??
-      (tag === undefined ? undefined : `${event.serverUrl}/${event.repository}/tree/${tag}`),
+    // A withdrawn release's notes are no news, and its page is gone: the list of releases stays.
+    text: withdrawn
+      ? `${version ?? 'The release'} was ${verb.replace('release ', '')}.`
+      : markdownToText(notes),
+    url: withdrawn
+      ? `${event.serverUrl}/${event.repository}/releases`
+      : (nonEmpty(field(release, 'html_url')) ??
+        (tag === undefined ? undefined : `${event.serverUrl}/${event.repository}/tree/${tag}`)),
     desc: [event.repository, version, verb].filter(Boolean).join(' '),
     version,
     prerelease,
     action,
     author: nonEmpty(field(release, 'author', 'login')),
-    environment: undefined,
-    state: undefined,
+    subject:
+      typeof id === 'number'
+        ? `release/${id}`
+        : version === undefined
+          ? undefined
+          : `tag/${version}`,
     timestamp: nonEmpty(field(release, 'published_at')) ?? nonEmpty(field(release, 'created_at'))
   }
 }
@@ -136,24 +212,27 @@ function deploy(event: EventContext): Specific {
         : state === 'inactive'
           ? `${event.repository} deployment to ${environment} is inactive`
           : `${event.repository}${shown} deploying to ${environment}`
+  const id = field(deployment, 'id')
   return {
+    ...NOT_APPLICABLE,
     kind: 'deploy',
     title,
     text:
       nonEmpty(field(status, 'description')) ?? nonEmpty(field(deployment, 'description')) ?? title,
+    // GitHub sends the URLs a deployment does not have as empty strings: the run always has one.
     url:
       nonEmpty(field(status, 'environment_url')) ??
       nonEmpty(field(status, 'target_url')) ??
-      nonEmpty(field(status, 'log_url')),
+      nonEmpty(field(status, 'log_url')) ??
+      event.runUrl,
     desc: title,
-    version: undefined,
-    prerelease: undefined,
     action: nonEmpty(field(payload, 'action')),
     author:
       nonEmpty(field(status, 'creator', 'login')) ??
       nonEmpty(field(deployment, 'creator', 'login')),
     environment,
     state,
+    subject: typeof id === 'number' ? `deployment/${id}` : undefined,
     timestamp:
       nonEmpty(field(status, 'updated_at')) ??
       nonEmpty(field(status, 'created_at')) ??
@@ -161,19 +240,69 @@ function deploy(event: EventContext): Specific {
   }
 }
 
+/** What a workflow run's conclusion says, after "Deploy". */
+const CONCLUSIONS: Record<string, string> = {
+  success: 'succeeded',
+  failure: 'failed',
+  cancelled: 'was cancelled',
+  timed_out: 'timed out',
+  skipped: 'was skipped',
+  action_required: 'needs an action',
+  startup_failure: 'failed to start',
+  stale: 'went stale',
+  neutral: 'finished'
+}
+
+/** A `completed` run of another workflow, such as "Deploy": announced like a deploy. */
+function workflowRun(event: EventContext): Specific {
+  const run = field(event.payload, 'workflow_run')
+  const workflow =
+    nonEmpty(field(run, 'name')) ??
+    nonEmpty(field(event.payload, 'workflow', 'name')) ??
+    'A workflow'
+  const conclusion = nonEmpty(field(run, 'conclusion')) ?? nonEmpty(field(run, 'status'))
+  const branch = nonEmpty(field(run, 'head_branch'))
+  const outcome =
+    (conclusion === undefined ? undefined : CONCLUSIONS[conclusion]) ??
+    `finished${conclusion === undefined ? '' : ` (${conclusion})`}`
+  const title = `${event.repository}${branch === undefined ? '' : ` ${branch}`}: ${workflow} ${outcome}`
+  const id = field(run, 'id')
+  return {
+    ...NOT_APPLICABLE,
+    kind: 'deploy',
+    title,
+    text:
+      nonEmpty(field(run, 'display_title')) ??
+      nonEmpty(field(run, 'head_commit', 'message')) ??
+      title,
+    url: nonEmpty(field(run, 'html_url')) ?? event.runUrl,
+    desc: title,
+    action: nonEmpty(field(event.payload, 'action')),
+    author:
+      nonEmpty(field(run, 'triggering_actor', 'login')) ?? nonEmpty(field(run, 'actor', 'login')),
+    state: conclusion,
+    workflow,
+    subject: typeof id === 'number' ? `workflow_run/${id}` : undefined,
+    // The run announced is the other workflow's: its commit and branch, not this run's.
+    ...(nonEmpty(field(run, 'head_sha')) === undefined
+      ? {}
+      : { sha: nonEmpty(field(run, 'head_sha')) }),
+    ...(branch === undefined ? {} : { ref: `refs/heads/${branch}` }),
+    timestamp: nonEmpty(field(run, 'updated_at'))
+  }
+}
+
 function manual(event: EventContext): Specific {
   const title = `${event.repository} announcement`
   return {
+    ...NOT_APPLICABLE,
     kind: 'manual',
     title,
     text: title,
+    url: undefined,
     desc: title,
-    version: undefined,
-    prerelease: undefined,
     action: nonEmpty(field(event.payload, 'action')),
-    author: undefined,
-    environment: undefined,
-    state: undefined
+    subject: event.runId === '' ? undefined : `run/${event.runId}`
   }
 }
 
@@ -197,12 +326,36 @@ export function announcementData(a: Announcement, truncated = false): JsonObject
     author: a.author,
     environment: a.environment,
     state: a.state,
+    workflow: a.workflow,
+    subject: a.subject,
     repository: a.repository,
     sha: a.sha,
     ref: a.ref,
     actor: a.actor,
     run_url: a.runUrl,
     timestamp: a.timestamp
+  }
+}
+
+/**
+ * Data as templates see it (`{{ announcement.… }}`): every field of the schema, for every kind,
+ * with an empty string, `false` or `null` where it does not apply. A template written for one
+ * event of a kind therefore works for every event of that kind.
+ */
+function announcementForTemplates(a: Announcement): JsonObject {
+  return {
+    ...announcementData(a),
+    url: a.url ?? '',
+    version: a.version ?? '',
+    prerelease: a.prerelease ?? false,
+    action: a.action ?? '',
+    author: a.author ?? '',
+    environment: a.environment ?? '',
+    state: a.state ?? '',
+    workflow: a.workflow ?? '',
+    subject: a.subject ?? '',
+    run_url: a.runUrl ?? '',
+    timestamp: a.timestamp ?? null
   }
 }
 
@@ -218,6 +371,7 @@ export function templateContext(event: EventContext, defaults: Announcement): Te
     ...optional('release'),
     ...optional('deployment'),
     ...optional('deployment_status'),
+    ...optional('workflow_run'),
     ...optional('client_payload'),
     inputs: field(payload, 'inputs') ?? field(payload, 'client_payload') ?? {},
     repository: event.repository,
@@ -225,7 +379,7 @@ export function templateContext(event: EventContext, defaults: Announcement): Te
     ref: event.ref,
     actor: event.actor,
     run_url: event.runUrl ?? '',
-    announcement: JSON.parse(JSON.stringify(announcementData(defaults))) as JsonObject
+    announcement: announcementForTemplates(defaults)
   }
 }
 
@@ -236,19 +390,28 @@ export interface Overrides {
   desc: string
 }
 
-/** Applies the `title`, `message` and `desc` inputs, filled from the context. */
+/**
+ * Applies the `title`, `message` and `desc` inputs, filled from the context. An event with no
+ * content of its own (a schedule, a branch push, anything manual) needs `title` or `message`:
+ * "octo-org/live-app announcement" in every live room says nothing.
+ */
 export function applyOverrides(
   defaults: Announcement,
   overrides: Overrides,
   context: TemplateContext
 ): Announcement {
+  const manual = defaults.kind === 'manual'
+  if (manual && overrides.title === '' && overrides.message === '') {
+    throw new InputError(
+      `Input \`title\` or input \`message\` is required: a \`${defaults.event}\` event has nothing of its own to announce.`
+    )
+  }
   const fill = (input: keyof Overrides): string | undefined =>
     overrides[input] === '' ? undefined : fillText(overrides[input], context, input)
   const title = fill('title')
   const message = fill('message')
   const desc = fill('desc')
   // A manual announcement has no text of its own: the inputs are its content.
-  const manual = defaults.kind === 'manual'
   return {
     ...defaults,
     title: title ?? defaults.title,

@@ -1,4 +1,4 @@
-import type { Overrides, TemplateChoice } from './announcement.js'
+import type { Overrides, ReleaseAction, TemplateChoice } from './announcement.js'
 import { InputError } from './input-error.js'
 import { parseInputs, type InputValues, type RawInputs } from './inputs.js'
 import type { JsonObject } from './json.js'
@@ -22,6 +22,8 @@ export interface Config {
   userSigTtl: number
   timeoutSeconds: number
   template: TemplateChoice
+  /** The actions of a `release` event that are announced. */
+  releaseActions: ReleaseAction[]
   /** The `title`, `message` and `desc` templates (empty: keep the default). */
   overrides: Overrides
   /** The parsed `data` template, replacing the default Data shape. */
@@ -77,6 +79,7 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     userSigTtl: v['user-sig-ttl'],
     timeoutSeconds: v['timeout-seconds'],
     template: v.template,
+    releaseActions: v['release-actions'],
     overrides: { title: v.title, message: v.message, desc: v.desc },
     dataTemplate: v.data,
     textElement: v['text-element'],

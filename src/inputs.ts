@@ -1,5 +1,10 @@
-import { ANNOUNCEMENT_KINDS, type TemplateChoice } from './announcement.js'
-import { MAX_MESSAGE_BYTES } from './budget.js'
+import {
+  ANNOUNCEMENT_KINDS,
+  RELEASE_ACTIONS,
+  type ReleaseAction,
+  type TemplateChoice
+} from './announcement.js'
+import { MAX_MESSAGE_BYTES, MIN_MESSAGE_BYTES } from './budget.js'
 import type { Core } from './dependencies.js'
 import { REGION_NAMES, type Region } from './regions.js'
 import type { Secrets } from './secrets.js'
@@ -103,6 +108,20 @@ const dataTemplate: Parser<Record<string, unknown>> = (text, { name, parseData }
 
 const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['auto', ...ANNOUNCEMENT_KINDS]
 
+/** A list separated by commas or line breaks: each item checked by `item`, duplicates dropped. */
+function list<T>(item: Parser<T>): Parser<T[]> {
+  return (text, context) => {
+    const items = text
+      .split(/[,\n]/)
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+    if (items.length === 0) {
+      throw new InvalidInput(context.name, 'must name at least one item; it is empty.')
+    }
+    return [...new Set(items.map((part) => item(part, context)))]
+  }
+}
+
 /**
  * Every input of action.yml, described once: its default, whether it is required or a
  * credential, and how it is read. The reader, the masking, the validation and the tests that keep
@@ -132,6 +151,7 @@ export const INPUTS = {
     parse: wholeNumber(1, 120, 'a whole number of seconds from 1 to 120')
   },
   template: { default: 'auto', parse: oneOf(TEMPLATE_CHOICES) },
+  'release-actions': { default: 'published', parse: list(oneOf<ReleaseAction>(RELEASE_ACTIONS)) },
   title: { parse: textTemplate },
   message: { parse: textTemplate },
   desc: { parse: textTemplate },
@@ -140,9 +160,9 @@ export const INPUTS = {
   'max-bytes': {
     default: String(MAX_MESSAGE_BYTES),
     parse: wholeNumber(
-      256,
+      MIN_MESSAGE_BYTES,
       MAX_MESSAGE_BYTES,
-      `a whole number of bytes from 256 to ${MAX_MESSAGE_BYTES}`
+      `a whole number of bytes from ${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}`
     )
   },
   retries: { default: '5', parse: wholeNumber(0, 20, 'a whole number of retries from 0 to 20') },

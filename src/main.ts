@@ -41,6 +41,7 @@ async function attempt(deps: Dependencies, secrets: Secrets): Promise<Outcome> {
     const raw = readInputs(core, secrets)
     const event = readEventContext(deps.env, deps.readFile)
     const planned = plan(raw, event, await dataParserFor(raw.data))
+    if ('skip' in planned) return { status: 'skipped', reason: planned.skip }
     const { config, announcement, message, body, bases } = planned
     if (message.truncated) {
       core.notice(

@@ -21,14 +21,21 @@ export interface Plan {
   bases: [URL, ...URL[]]
 }
 
+/** An event that is not announced, and why. */
+export interface Skipped {
+  config: Config
+  skip: string
+}
+
 /**
- * Inputs and event → the request to make. Pure: it reads nothing and sends nothing, so the same
- * inputs and event always plan the same bytes. Throws an `InputError` for anything the workflow
- * must fix.
+ * Inputs and event → the request to make, or why there is none. Pure: it reads nothing and sends
+ * nothing, so the same inputs and event always plan the same bytes. Throws an `InputError` for
+ * anything the workflow must fix.
  */
-export function plan(raw: RawInputs, event: EventContext, parseData?: DataParser): Plan {
+export function plan(raw: RawInputs, event: EventContext, parseData?: DataParser): Plan | Skipped {
   const config = parseConfig(raw, parseData)
-  const defaults = announce(event, config.template)
+  const defaults = announce(event, config)
+  if ('skip' in defaults) return { config, skip: defaults.skip }
   const context = templateContext(event, defaults)
   const announcement = applyOverrides(defaults, config.overrides, context)
   const message = renderMessage(announcement, {

@@ -10,6 +10,8 @@ import { explainFailure, type Explanation } from './tencent-errors.js'
 export type Outcome =
   | { status: 'sent'; plan: Plan; sent: SendResult }
   | { status: 'dry-run'; plan: Plan }
+  /** The event is not announced (a release action not chosen, a deleted tag …). */
+  | { status: 'skipped'; reason: string }
   /** Sent, and Tencent or the network said no. */
   | { status: 'failed'; plan: Plan; sent: SendResult }
   /** Stopped before sending: an `InputError`, or something nobody expected. */
@@ -49,34 +51,7 @@ export function report(
   const outputs = outputsOf(outcome, failure)
   for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name])
 
-  if (failure === undefined) {
-    if (outcome.status === 'dry-run') {
-      const { announcement, message, body } = outcome.plan
-      core.info(
-        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
-      )
-      core.startGroup('Payload')
-      core.info(JSON.stringify(body, null, 2))
-      core.endGroup()
-    } else if ('sent' in outcome && outcome.sent.delivery.ok) {
-      const { tries } = outcome.sent
-      core.info(
-        `Delivered: MsgSeq ${outcome.sent.delivery.msgSeq}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? 'try' : 'tries'}.`
-      )
-    }
-  } else if (!('error' in outcome)) {
-    const text = `${failure.what} ${failure.remedy}`
-    // A delivery failure may be tolerated; a step that could not even send always fails.
-    if (outcome.plan.config.failOnError) core.setFailed(text)
-    else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
-  } else if (outcome.error instanceof InputError) {
-    core.setFailed(failure.what)
-  } else {
-    if (outcome.error instanceof Error && outcome.error.stack) {
-      core.debug(secrets.scrub(outcome.error.stack))
-    }
-    core.setFailed(`${failure.what} ${failure.remedy}`)
-  }
+  finalLine(outcome, failure, core, secrets)
 
   try {
     writeSummary(secrets.scrub(renderSummary({ ...factsOf(outcome), failure, durationMs })))
@@ -84,6 +59,51 @@ export function report(
     core.debug(
       `No job summary: ${secrets.scrub(error instanceof Error ? error.message : String(error))}`
     )
+  }
+}
+
+/** The one line that ends the log: what happened, or what went wrong and what to do. */
+function finalLine(
+  outcome: Outcome,
+  failure: Explanation | undefined,
+  core: Dependencies['core'],
+  secrets: Secrets
+): void {
+  if ('error' in outcome) {
+    const unexpected = !(outcome.error instanceof InputError)
+    if (unexpected && outcome.error instanceof Error && outcome.error.stack) {
+      core.debug(secrets.scrub(outcome.error.stack))
+    }
+    core.setFailed(unexpected ? `${failure?.what} ${failure?.remedy}` : (failure?.what ?? ''))
+    return
+  }
+  switch (outcome.status) {
+    case 'skipped':
+      core.notice(outcome.reason)
+      return
+    case 'dry-run': {
+      const { announcement, message, body } = outcome.plan
+      core.info(
+        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
+      )
+      core.startGroup('Payload')
+      core.info(JSON.stringify(body, null, 2))
+      core.endGroup()
+      return
+    }
+    case 'sent': {
+      const { delivery, tries } = outcome.sent
+      core.info(
+        `Delivered: MsgSeq ${delivery.ok ? delivery.msgSeq : ''}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? 'try' : 'tries'}.`
+      )
+      return
+    }
+    case 'failed': {
+      const text = `${failure?.what} ${failure?.remedy}`
+      // A delivery failure may be tolerated; a step that could not even send always fails.
+      if (outcome.plan.config.failOnError) core.setFailed(text)
+      else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
+    }
   }
 }
 
@@ -96,7 +116,9 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
       ? { what: message, remedy: error.remedy }
       : { what: `Unexpected failure: ${message}`, remedy: 'Please report this as a bug.' }
   }
-  if (outcome.status === 'dry-run' || outcome.sent.delivery.ok) return undefined
+  if (outcome.status === 'skipped' || outcome.status === 'dry-run' || outcome.sent.delivery.ok) {
+    return undefined
+  }
   const { delivery, tries, gaveUp } = outcome.sent
   const explanation = explainFailure(delivery)
   const why = gaveUp === undefined ? '' : ` Gave up after ${tries} tries: ${gaveUp}.`
@@ -122,6 +144,7 @@ function outputsOf(outcome: Outcome, failure: Explanation | undefined): Outputs 
 
 /** The summary's facts, as far as the run got. */
 function factsOf(outcome: Outcome): Omit<SummaryFacts, 'durationMs'> {
+  if (outcome.status === 'skipped') return { status: outcome.status, skipped: outcome.reason }
   if (!('plan' in outcome)) return { status: outcome.status }
   const { config, announcement, message, body, bases } = outcome.plan
   const sent = 'sent' in outcome ? outcome.sent : undefined

@@ -2,7 +2,9 @@ import type { Explanation } from './tencent-errors.js'
 
 /** What the job summary tells; every part is optional, as a run can fail at any stage. */
 export interface SummaryFacts {
-  status: 'sent' | 'dry-run' | 'failed'
+  status: 'sent' | 'dry-run' | 'skipped' | 'failed'
+  /** Why nothing was sent, for a skipped event. */
+  skipped?: string
   message?: {
     kind: string
     title: string
@@ -24,6 +26,7 @@ export interface SummaryFacts {
 const HEADINGS = {
   sent: '📣 Tencent Chat broadcast sent',
   'dry-run': '🔎 Tencent Chat broadcast: dry run, nothing sent',
+  skipped: '⏭️ Tencent Chat broadcast skipped',
   failed: '❌ Tencent Chat broadcast failed'
 } as const
 
@@ -55,6 +58,7 @@ export function renderSummary(facts: SummaryFacts): string {
     ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`),
     ''
   ]
+  if (facts.skipped !== undefined) parts.push(escape(facts.skipped), '')
   if (failure) {
     parts.push(
       '### What went wrong',

@@ -82,8 +82,66 @@ export const parseJson: DataParser = (text) => JSON.parse(text) as unknown
 export async function dataParserFor(text: string): Promise<DataParser> {
   if (text === '' || isJson(text)) return parseJson
   // yaml is CommonJS: its exports are `default` both in Node and in the bundle's chunk.
-  const { parse } = (await import('yaml')).default
-  return (source) => parse(source, { prettyErrors: false, maxAliasCount: 50 }) as unknown
+  const { parseDocument } = (await import('yaml')).default
+  return (source) => {
+    const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true })
+    const [problem] = [...document.errors, ...document.warnings]
+    if (problem) throw problem
+    // Maps stay maps, so that a key that is not text is refused below rather than stringified.
+    return document.toJS({ maxAliasCount: 50, mapAsMap: true }) as unknown
+  }
+}
+
+/** How deep `data` may nest: far more than a message shape needs, far less than a stack holds. */
+export const MAX_DATA_DEPTH = 32
+
+/**
+ * The parsed `data` as plain JSON, or an error naming what JSON cannot hold: YAML's binary, sets,
+ * timestamps, infinite numbers and keys that are not text, or nesting deeper than allowed.
+ */
+function jsonOnly(value: unknown, input: string, depth = 0): unknown {
+  if (depth > MAX_DATA_DEPTH) {
+    throw new InvalidInput(input, `nests deeper than ${MAX_DATA_DEPTH} levels.`)
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (Array.isArray(value)) return value.map((item) => jsonOnly(item, input, depth + 1))
+  const entries =
+    value instanceof Map
+      ? [...(value as Map<unknown, unknown>)]
+      : isPlainObject(value)
+        ? Object.entries(value)
+        : undefined
+  if (entries === undefined) {
+    throw new InvalidInput(
+      input,
+      `holds ${kindOf(value)}, which JSON cannot hold; write it as text.`
+    )
+  }
+  return Object.fromEntries(
+    entries.map(([key, item]) => {
+      if (!['string', 'number', 'boolean'].includes(typeof key) && key !== null) {
+        throw new InvalidInput(input, `has a key that is ${kindOf(key)}; keys must be text.`)
+      }
+      return [String(key), jsonOnly(item, input, depth + 1)]
+    })
+  )
+}
+
+/** An object as JSON makes them: not a Buffer, a Set, a Date or another class's instance. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isJsonObject(value)) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'number') return `the number ${String(value)}`
+  if (value instanceof Uint8Array) return 'binary data (!!binary)'
+  if (value instanceof Set) return 'a set (!!set)'
+  if (value instanceof Date) return 'a timestamp'
+  if (value instanceof Map || isPlainObject(value) || Array.isArray(value)) return 'a collection'
+  return `a ${typeof value}`
 }
 
 /** Reads the `data` input: a JSON or YAML mapping, with `parse` from `dataParserFor`. */
@@ -93,8 +151,13 @@ export function parseDataTemplate(text: string, input: string, parse: DataParser
     parsed = parse(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    // A parser that runs out of stack met nesting far deeper than allowed.
+    if (error instanceof RangeError || /call stack/i.test(reason ?? '')) {
+      throw new InvalidInput(input, `nests deeper than ${MAX_DATA_DEPTH} levels.`)
+    }
     throw new InvalidInput(input, `is neither valid JSON nor valid YAML: ${reason}`)
   }
+  parsed = jsonOnly(parsed, input)
   if (!isJsonObject(parsed)) {
     throw new InvalidInput(
       input,

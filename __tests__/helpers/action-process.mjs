@@ -3,12 +3,12 @@
 // GITHUB_SHA as the runner sets them for that event, outputs read back from the file
 // GITHUB_OUTPUT names. Shared by the process-level tests (which run a bundle freshly built from
 // src/), `npm run demo` and `npm run bench` (which run the committed dist/).
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { get as httpGet } from 'node:http'
 import { get as httpsGet } from 'node:https'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -226,4 +226,40 @@ export async function startEmulatorProcess(args = [], dist = DIST) {
         child.kill('SIGTERM')
       })
   }
+}
+
+/**
+ * @typedef {object} Runtime
+ * @property {string} binary
+ * @property {number} major
+ * @property {string} label
+ */
+
+/**
+ * The Node binaries to run a bundle under: Node 24 from the `node` dev dependency (what GitHub
+ * runs for `node24` actions) and the machine's own Node (20 here), found on PATH outside
+ * node_modules, since npm scripts put the dev dependency first. One per major version.
+ * @returns {Runtime[]}
+ */
+export function runtimes() {
+  /** @type {Map<number, Runtime>} */
+  const found = new Map()
+  const candidates = [
+    join(ROOT, 'node_modules', 'node', 'bin', 'node'),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((dir) => dir !== '' && !dir.includes('node_modules'))
+      .map((dir) => join(dir, 'node'))
+  ]
+  for (const binary of candidates) {
+    try {
+      accessSync(binary, constants.X_OK)
+      const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim()
+      const major = Number(/^v(\d+)/.exec(version)?.[1])
+      if (!found.has(major)) found.set(major, { binary, major, label: `Node ${version}` })
+    } catch {
+      // not a Node binary
+    }
+  }
+  return [...found.values()].sort((a, b) => a.major - b.major)
 }

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ROOT } from './action-process.mjs'
+import {
+  announce,
+  type Announcement,
+  type ReleaseAction,
+  type TemplateChoice
+} from '../../src/announcement.js'
 import type { EventContext } from '../../src/event.js'
 import type { JsonObject } from '../../src/json.js'
 
@@ -37,4 +44,26 @@ export function contextOf(
     runUrl: 'https://github.com/octo-org/live-app/actions/runs/9876543210',
     ...extra
   }
+}
+
+/** The default announcement of an event; a test that expects one fails on a skip. */
+export function announced(
+  event: EventContext,
+  template: TemplateChoice = 'auto',
+  releaseActions: ReleaseAction[] = ['published']
+): Announcement {
+  const result = announce(event, { template, releaseActions })
+  if ('skip' in result) throw new Error(`the event was skipped: ${result.skip}`)
+  return result
+}
+
+/** GitHub's own example payloads for an event, from the npm package @octokit/webhooks-examples. */
+export function githubExamples(name: string): JsonObject[] {
+  const all = createRequire(import.meta.url)('@octokit/webhooks-examples') as {
+    name: string
+    examples: JsonObject[]
+  }[]
+  const found = all.find((entry) => entry.name === name)
+  if (!found) throw new Error(`no examples of ${name}`)
+  return found.examples
 }
