@@ -45,7 +45,8 @@ describe.each(found.map((r) => [r.label, r] as const))('under %s', (_label, node
       tries: '1',
       status: 'sent',
       'error-code': '',
-      'error-info': ''
+      'error-info': '',
+      results: '[]'
     })
     expect(run.summary).toMatch(/^## 📣 Tencent Chat broadcast sent\n/)
     expect(run.summary).toContain(`| MsgSeq | ${broadcast?.msgSeq} |`)
@@ -82,6 +83,59 @@ describe.each(found.map((r) => [r.label, r] as const))('under %s', (_label, node
     )
     expect(run.outputs).toMatchObject({ status: 'failed', 'error-code': '70009', tries: '1' })
     expect(emulator.broadcasts).toHaveLength(0)
+  })
+
+  test('target live-rooms: lists the live rooms, sends each one message, reports each', async ({
+    emulator
+  }) => {
+    const run = await runBundle({
+      node: node.binary,
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code, run.stdout).toBe(0)
+    expect(emulator.broadcasts).toHaveLength(0)
+    const rooms = emulator.rooms()
+    expect(Object.keys(rooms)).toEqual(['@TGS#aLiveRoomA', '@TGS#aLiveRoomB', '@TGS#aLiveRoomC'])
+    for (const messages of Object.values(rooms)) expect(messages).toHaveLength(1)
+    expect(emulator.groups()['community-lounge']).toEqual([])
+    const results = JSON.parse(run.outputs.results ?? '') as Record<string, unknown>[]
+    expect(results).toEqual(
+      Object.entries(rooms).map(([groupId, [message]]) => ({
+        group_id: groupId,
+        status: 'sent',
+        msg_seq: message?.msgSeq,
+        error_code: null,
+        error_info: '',
+        tries: 1
+      }))
+    )
+    expect(run.outputs).toMatchObject({ status: 'sent', 'msg-seq': '', random: '', tries: '4' })
+    expect(run.summary).toContain('| @TGS#aLiveRoomB | ✅ sent |')
+  })
+
+  test('target groups: one group refused is a partial failure, one ::error naming it', async ({
+    emulator
+  }) => {
+    const run = await runBundle({
+      node: node.binary,
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA\nno-such-group\ncommunity-lounge'
+      }),
+      event: release
+    })
+    expect(run.code).toBe(1)
+    const errors = errorLines(run.stdout)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::Delivered to 2 of 3 groups; 1 failed\. /)
+    expect(errors[0]).toContain('no-such-group')
+    expect(run.outputs).toMatchObject({ status: 'partial', 'error-code': '10010' })
+    expect(Object.keys(emulator.groups()).filter((id) => emulator.groups()[id]?.length)).toEqual([
+      '@TGS#aLiveRoomA',
+      'community-lounge'
+    ])
   })
 })
 
@@ -174,6 +228,16 @@ describe('secrets, with debug logging on', () => {
       'a request timeout, whose error quotes the URL',
       { 'timeout-seconds': '1', retries: '0' },
       { kind: 'hang' }
+    ],
+    ['a fan-out to every live room', { target: 'live-rooms' }],
+    [
+      'a list of live rooms that times out',
+      { target: 'live-rooms', 'timeout-seconds': '1', retries: '0' },
+      { api: 'get_appid_group_list', kind: 'hang' }
+    ],
+    [
+      'one group of three refused',
+      { target: 'groups', 'group-ids': '@TGS#aLiveRoomA, no-such-group, @TGS#aLiveRoomC' }
     ]
   ])('are masked first and never printed: %s', async ([, extra, fault], { emulator }) => {
     if (fault) emulator.inject(fault)
@@ -195,6 +259,8 @@ describe('secrets, with debug logging on', () => {
     expect(printed.some((l) => l.startsWith('::debug::'))).toBe(true)
     for (const value of masked) for (const line of printed) expect(line).not.toContain(value)
     for (const value of masked) expect(run.summary).not.toContain(value)
+    // Whatever the action signed never shows: a UserSig is zlib (`x\x9c`) in base64, so `eJ…`.
+    for (const line of printed) expect(line).not.toMatch(/eJ[\w*-]{40}/)
   })
 })
 

@@ -1,7 +1,7 @@
 // Reading Tencent's answer: success only when everything agrees, and every other answer named
 // precisely, in text that is safe to print.
 import { describe, expect, it } from 'vitest'
-import { readSendAnswer } from '../src/answer.js'
+import { readGroupPage, readSendAnswer } from '../src/answer.js'
 import type { HttpAnswer } from '../src/http.js'
 import { Secrets } from '../src/secrets.js'
 
@@ -140,5 +140,89 @@ describe('readSendAnswer', () => {
       kind: 'certificate',
       info: 'self-signed certificate'
     })
+  })
+})
+
+describe('readGroupPage', () => {
+  const listUrl = new URL(
+    'https://console.tim.qq.com/v4/group_open_http_svc/get_appid_group_list?usersig=S'
+  )
+  const readPage = (text: string) => readGroupPage(answer(text), listUrl, secrets)
+  const ok = '"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""'
+
+  it('reads the group IDs and the Next cursor digit for digit', () => {
+    expect(
+      readPage(
+        `{${ok},"TotalCount":3,"GroupIdList":[{"GroupId":"@TGS#aRoomA"},{"GroupId":"lounge"}],"Next":18446744073709551615}`
+      )
+    ).toEqual({
+      ok: true,
+      page: { groupIds: ['@TGS#aRoomA', 'lounge'], next: '18446744073709551615' }
+    })
+  })
+
+  it('reads the last page: Next 0, perhaps with no group at all', () => {
+    expect(readPage(`{${ok},"GroupIdList":[],"Next":0}`)).toEqual({
+      ok: true,
+      page: { groupIds: [], next: '0' }
+    })
+  })
+
+  it('reads a refusal as Tencent’s code and info', () => {
+    expect(
+      readPage('{"ActionStatus":"FAIL","ErrorCode":10018,"ErrorInfo":"packet too large"}')
+    ).toEqual({ ok: false, reason: 'tencent', code: 10018, info: 'packet too large' })
+  })
+
+  it.each([
+    ['no Next', `{${ok},"GroupIdList":[]}`, 'a page of groups without a valid Next'],
+    [
+      'a Next of 2^64',
+      `{${ok},"GroupIdList":[],"Next":18446744073709551616}`,
+      'a page of groups without a valid Next'
+    ],
+    [
+      'a Next that is text',
+      `{${ok},"GroupIdList":[],"Next":"12"}`,
+      'a page of groups without a valid Next'
+    ],
+    [
+      'a Next only in a nested object',
+      `{${ok},"GroupIdList":[{"GroupId":"a","Next":3}]}`,
+      'a page of groups without a valid Next'
+    ],
+    ['no GroupIdList', `{${ok},"Next":0}`, 'a page of groups without a GroupIdList'],
+    [
+      'a GroupIdList that is an object',
+      `{${ok},"GroupIdList":{},"Next":0}`,
+      'a page of groups without a GroupIdList'
+    ],
+    [
+      'an entry without GroupId',
+      `{${ok},"GroupIdList":[{"Id":"a"}],"Next":0}`,
+      'a page of groups with an invalid GroupId'
+    ],
+    [
+      'an empty GroupId',
+      `{${ok},"GroupIdList":[{"GroupId":""}],"Next":0}`,
+      'a page of groups with an invalid GroupId'
+    ],
+    [
+      'a GroupId that is a number',
+      `{${ok},"GroupIdList":[{"GroupId":7}],"Next":0}`,
+      'a page of groups with an invalid GroupId'
+    ],
+    [
+      'a GroupId with a line break',
+      `{${ok},"GroupIdList":[{"GroupId":"a\\n::stop-commands::x"}],"Next":0}`,
+      'a page of groups with an invalid GroupId'
+    ],
+    [
+      'a GroupId over 48 bytes',
+      `{${ok},"GroupIdList":[{"GroupId":"${'x'.repeat(49)}"}],"Next":0}`,
+      'a page of groups with an invalid GroupId'
+    ]
+  ])('calls a page with %s garbled: no group of it is trusted', (_, text, info) => {
+    expect(readPage(text)).toEqual({ ok: false, reason: 'garbled', info })
   })
 })

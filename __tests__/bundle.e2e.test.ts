@@ -10,7 +10,7 @@ import { startConnectProxy } from './helpers/connect-proxy.js'
 import { emulatorInputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 
-test('loads only Node built-ins at start-up, and the YAML parser from dist/ when asked for', () => {
+test('loads only Node built-ins at start-up; the YAML parser and the fan-out from dist/ on demand', () => {
   const source = readFileSync(join(buildDist(), 'index.js'), 'utf8')
   // Static imports, wherever whitespace minification put them: `import{…}from"node:fs"`.
   const imports = [...source.matchAll(/\bimport\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]/g)].map(
@@ -19,21 +19,28 @@ test('loads only Node built-ins at start-up, and the YAML parser from dist/ when
   expect(imports.length).toBeGreaterThan(0)
   for (const specifier of imports) expect(specifier).toMatch(/^node:/)
   const dynamic = [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1])
-  expect(dynamic).toEqual(['./chunks/yaml.js'])
+  expect(dynamic).toEqual(['./chunks/yaml.js', './chunks/groups.js'])
 })
+
+/** What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/. */
+function checkout(): { bundle: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'action-checkout-'))
+  for (const entry of ['action.yml', 'package.json']) cpSync(join(ROOT, entry), join(dir, entry))
+  cpSync(buildDist(), join(dir, 'dist'), { recursive: true })
+  return {
+    bundle: join(dir, 'dist', 'index.js'),
+    remove: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 test('runs from a checkout without node_modules: YAML data, through a proxy', async ({
   emulator
 }) => {
-  // What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/.
-  const checkout = mkdtempSync(join(tmpdir(), 'action-checkout-'))
+  const action = checkout()
   const proxy = await startConnectProxy({ 'gateway.octo.example': emulator.port })
   try {
-    for (const entry of ['action.yml', 'package.json'])
-      cpSync(join(ROOT, entry), join(checkout, entry))
-    cpSync(buildDist(), join(checkout, 'dist'), { recursive: true })
     const run = await runBundle({
-      bundle: join(checkout, 'dist', 'index.js'),
+      bundle: action.bundle,
       inputs: emulatorInputs(emulator, {
         endpoint: `http://gateway.octo.example:${emulator.port}`,
         data: 'type: 1\ncontent: "{{ event.release.tag_name }} is out"'
@@ -49,6 +56,29 @@ test('runs from a checkout without node_modules: YAML data, through a proxy', as
     expect(JSON.parse(element.MsgContent.Data)).toEqual({ type: 1, content: 'v2.3.0 is out' })
   } finally {
     await proxy.close()
-    rmSync(checkout, { recursive: true, force: true })
+    action.remove()
+  }
+})
+
+test('runs from a checkout without node_modules: every live room, through the fan-out chunk', async ({
+  emulator
+}) => {
+  const action = checkout()
+  try {
+    const run = await runBundle({
+      bundle: action.bundle,
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: payload('release-published')
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.outputs.status).toBe('sent')
+    expect(emulator.groupMessages.map((m) => m.groupId).sort()).toEqual([
+      '@TGS#aLiveRoomA',
+      '@TGS#aLiveRoomB',
+      '@TGS#aLiveRoomC'
+    ])
+  } finally {
+    action.remove()
   }
 })

@@ -31,6 +31,9 @@ describe('parseConfig', () => {
       adminIdentifier: 'administrator',
       region: 'china',
       endpoint: undefined,
+      target: 'broadcast',
+      groupIds: [],
+      priority: 'High',
       fromAccount: undefined,
       cloudCustomData: undefined,
       random: undefined,
@@ -56,6 +59,9 @@ describe('parseConfig', () => {
         'admin-identifier': 'ops_admin',
         region: 'silicon-valley',
         endpoint: 'https://proxy.example.test/tencent',
+        target: 'groups',
+        'group-ids': '@TGS#1, room-2\n@TGS#1',
+        priority: 'Lowest',
         'from-account': 'release-bot',
         'cloud-custom-data': '{"priority":"high"}',
         random: '4294967295',
@@ -81,6 +87,9 @@ describe('parseConfig', () => {
       adminIdentifier: 'ops_admin',
       region: 'silicon-valley',
       endpoint: new URL('https://proxy.example.test/tencent'),
+      target: 'groups',
+      groupIds: ['@TGS#1', 'room-2'],
+      priority: 'Lowest',
       fromAccount: 'release-bot',
       cloudCustomData: '{"priority":"high"}',
       random: 4294967295,
@@ -117,6 +126,13 @@ describe('parseConfig', () => {
   it('reads data nested exactly as deep as allowed', () => {
     const deep = `{"a":${'['.repeat(31)}1${']'.repeat(31)}}`
     expect(parseConfig(raw({ data: deep })).dataTemplate).toEqual(JSON.parse(deep))
+  })
+
+  it('accepts a group ID of exactly 48 bytes, and IDs in any of Tencent’s forms', () => {
+    expect(
+      parseConfig(raw({ target: 'groups', 'group-ids': `@TGS#2J4SZEAEL,${'g'.repeat(48)},直播间` }))
+        .groupIds
+    ).toEqual(['@TGS#2J4SZEAEL', 'g'.repeat(48), '直播间'])
   })
 
   it('needs no credential in a dry run', () => {
@@ -188,6 +204,46 @@ describe('parseConfig', () => {
       'template',
       { template: 'hotfix' },
       /^Input `template` must be one of auto, release, deploy, manual; got "hotfix"\.$/
+    ],
+    [
+      'target',
+      { target: 'rooms' },
+      /^Input `target` must be one of broadcast, groups, live-rooms; got "rooms"\.$/
+    ],
+    [
+      'group-ids',
+      { target: 'groups' },
+      /^Input `group-ids` is required with `target: groups`: the IDs of the groups/
+    ],
+    [
+      'group-ids',
+      { target: 'groups', 'group-ids': ' ,\n ' },
+      /^Input `group-ids` must name at least one item/
+    ],
+    [
+      'group-ids',
+      { target: 'groups', 'group-ids': `ok, ${'x'.repeat(49)}` },
+      /^Input `group-ids` has "x{49}": a group ID is at most 48 bytes, with no control characters\.$/
+    ],
+    [
+      'group-ids',
+      { target: 'groups', 'group-ids': 'a\u0007b' },
+      /^Input `group-ids` has "a\\u0007b"/
+    ],
+    [
+      'group-ids',
+      { 'group-ids': '@TGS#1' },
+      /^Input `group-ids` is read only with `target: groups`; with `target: broadcast` it would be ignored\./
+    ],
+    [
+      'group-ids',
+      { target: 'live-rooms', 'group-ids': '@TGS#1' },
+      /with `target: live-rooms` it would be ignored/
+    ],
+    [
+      'priority',
+      { priority: 'high' },
+      /^Input `priority` must be one of High, Normal, Low, Lowest; got "high"\.$/
     ],
     [
       'release-actions',

@@ -195,7 +195,7 @@ describe('answers are read safely', () => {
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ status: 'failed', 'msg-seq': '', tries: '2' })
     expect(errorLines(run.stdout)[0]).toMatch(
-      /contradictory answer \(an answer of success with no MsgSeq\), twice\. Gave up after 2 tries/
+      /contradictory answer \(an answer of success with no MsgSeq\)\. Gave up after 2 tries: a second answer contradicted itself too\./
     )
   })
 })

@@ -4,9 +4,16 @@ import { Api } from 'tls-sig-api-v2'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, startEmulator, type Emulator } from '../emulator/src/index.js'
-import { broadcastUrl, redactUrl, sendOnce } from '../src/delivery.js'
+import { API, listOnce, redactUrl, requestUrl, sendOnce as sendTo } from '../src/delivery.js'
 import { Secrets } from '../src/secrets.js'
 import { USER_AGENT } from '../src/version.js'
+
+/** A broadcast, sent once. */
+const sendOnce = (
+  ...args: Parameters<typeof sendTo> extends [unknown, ...infer Rest] ? Rest : never
+) => sendTo(API.broadcast, ...args)
+const broadcastUrl = (target: Parameters<typeof requestUrl>[0], random: number) =>
+  requestUrl(target, API.broadcast, random)
 
 /** What sendOnce logs to and masks with, recorded. */
 function context() {
@@ -160,6 +167,75 @@ describe('sendOnce', () => {
     })
     expect(ctx.core.log.at(-1)).toBe(
       '::debug::HTTP 200: {"ActionStatus":"FAIL","ErrorCode":10004,"ErrorInfo":"echo ***\\n::warning::x"}'
+    )
+  })
+})
+
+describe('one group’s message and one page of live rooms', () => {
+  let emulator: Emulator | undefined
+  afterEach(async () => {
+    await emulator?.close()
+    emulator = undefined
+  })
+
+  async function targetOf(options: Parameters<typeof startEmulator>[0] = {}) {
+    emulator = await startEmulator(options)
+    return {
+      base: new URL(emulator.url),
+      sdkAppId: DEMO_APP.sdkAppId,
+      identifier: DEMO_APP.admin,
+      userSig: new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 60)
+    }
+  }
+
+  it('sends a group’s message to send_group_msg, and reads its MsgSeq', async () => {
+    const target = await targetOf()
+    const groupBody = { GroupId: '@TGS#aLiveRoomB', ...body, MsgPriority: 'High' }
+    expect(await sendTo(API.groupMessage, target, groupBody, 5000, context())).toEqual({
+      ok: true,
+      msgSeq: 1
+    })
+    expect(emulator?.requests[0]?.path).toBe('/v4/group_open_http_svc/send_group_msg')
+    expect(emulator?.groups()['@TGS#aLiveRoomB']).toHaveLength(1)
+  })
+
+  it('reads a message the room dropped as dropped, not as sent', async () => {
+    const target = await targetOf({ apps: [{ ...DEMO_APP, perGroupRate: 0 }] })
+    const groupBody = { GroupId: '@TGS#aLiveRoomB', ...body }
+    expect(await sendTo(API.groupMessage, target, groupBody, 5000, context())).toEqual({
+      ok: false,
+      reason: 'dropped',
+      info: 'dropped: MsgFreqCtrl'
+    })
+  })
+
+  it('asks for the live rooms from a cursor written back digit for digit', async () => {
+    let now = 1_795_000_000_000
+    const target = await targetOf({
+      now: () => now,
+      apps: [
+        {
+          ...DEMO_APP,
+          pageSize: 1,
+          groups: [
+            { id: 'room-0', type: 'AVChatRoom' },
+            { id: 'lounge', type: 'Public' },
+            { id: 'room-1', type: 'AVChatRoom' }
+          ]
+        }
+      ]
+    })
+    const first = await listOnce(target, '0', 5000, context())
+    expect(first).toEqual({ ok: true, page: { groupIds: ['room-0'], next: '1152921504606846986' } })
+    expect(emulator?.requests[0]?.body).toBe('{"Limit":10000,"Next":0,"GroupType":"AVChatRoom"}')
+    const next = first.ok ? first.page.next : ''
+    now += 1000
+    expect(await listOnce(target, next, 5000, context())).toEqual({
+      ok: true,
+      page: { groupIds: ['room-1'], next: '0' }
+    })
+    expect(emulator?.requests[1]?.body).toBe(
+      '{"Limit":10000,"Next":1152921504606846986,"GroupType":"AVChatRoom"}'
     )
   })
 })

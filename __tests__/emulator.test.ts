@@ -60,7 +60,9 @@ describe('the emulator', () => {
     expect(first).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgSeq: 1 })
     expect(second).toMatchObject({ ErrorCode: 0, MsgSeq: 2 })
     const rooms = em.rooms()
-    expect(Object.keys(rooms)).toHaveLength(2)
+    expect(Object.keys(rooms)).toEqual(['@TGS#aLiveRoomA', '@TGS#aLiveRoomB', '@TGS#aLiveRoomC'])
+    // The Public group of the demo app is no live room: a broadcast does not reach it.
+    expect(em.groups()['community-lounge']).toEqual([])
     for (const messages of Object.values(rooms)) {
       expect(messages.map((m) => m.msgSeq)).toEqual([1, 2])
       expect(messages[0]?.msgBody).toEqual([custom('a')])
@@ -224,7 +226,7 @@ describe('the emulator', () => {
       rooms: Record<string, Record<string, unknown[]>>
     }
     expect(state.broadcasts).toHaveLength(1)
-    expect(Object.values(state.rooms[String(DEMO_APP.sdkAppId)] ?? {})).toHaveLength(2)
+    expect(Object.values(state.rooms[String(DEMO_APP.sdkAppId)] ?? {})).toHaveLength(3)
   })
 
   it('takes scripted faults over HTTP, and clears them', async () => {
@@ -350,7 +352,12 @@ describe('parseFault', () => {
     ],
     [{ kind: 'slow-headers', intervalMs: 10 }, { kind: 'slow-headers', intervalMs: 10 }, 1],
     [{ kind: 'trickle' }, { kind: 'trickle' }, 1],
-    [{ kind: 'stall', times: 3 }, { kind: 'stall' }, 3]
+    [{ kind: 'stall', times: 3 }, { kind: 'stall' }, 3],
+    [
+      { kind: 'reset', api: 'send_group_msg', group: '@TGS#aLiveRoomB' },
+      { kind: 'reset', api: 'send_group_msg', group: '@TGS#aLiveRoomB' },
+      1
+    ]
   ])('reads %j', (value, fault, times) => {
     expect(parseFault(value)).toEqual({ fault, times })
   })
@@ -363,6 +370,8 @@ describe('parseFault', () => {
     [{ kind: 'answer' }, /an answer fault needs an "answer"/],
     [{ kind: 'redirect', status: 301 }, /a redirect fault needs a "location"/],
     [{ kind: 'trickle', intervalMs: 'fast' }, /a trickle fault needs a numeric "intervalMs"/],
+    [{ kind: 'reset', api: 7 }, /"api" must be a string/],
+    [{ kind: 'reset', group: ['a'] }, /"group" must be a string/],
     [
       { kind: 'teleport' },
       /"kind" must be code, http, reset, hang, not-json, latency, answer, redirect, slow-headers, trickle, cut or stall/

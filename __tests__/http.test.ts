@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator, type Fault } from '../emulator/src/index.js'
-import { post, transportFailure } from '../src/http.js'
+import { connectionPool, post, transportFailure } from '../src/http.js'
 import { USER_AGENT } from '../src/version.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
 import { closedPort } from './helpers/network.js'
@@ -211,6 +211,55 @@ describe('post', () => {
       retryable: false,
       detail: 'getaddrinfo ENOTFOUND no-such-host.octo.example'
     })
+  })
+})
+
+describe('connections', () => {
+  it('with a pool, the requests that follow reuse one connection; without, each has its own', async () => {
+    const ports = new Set<number>()
+    const url = await server((req, res) => {
+      ports.add(req.socket.remotePort ?? 0)
+      res.end('{"ErrorCode":0}')
+    })
+    const pool = connectionPool()
+    for (let i = 0; i < 3; i++) {
+      expect(await post(url, '{}', { timeoutMs: TIMEOUT, pool })).toMatchObject({ ok: true })
+    }
+    expect(ports.size).toBe(1)
+    ports.clear()
+    for (let i = 0; i < 3; i++) await post(url, '{}', { timeoutMs: TIMEOUT })
+    expect(ports.size).toBe(3)
+  })
+
+  it('a reused connection still ends at the deadline, waiting for the answer', async () => {
+    let n = 0
+    const url = await server((_req, res) => {
+      // The second request is never answered.
+      if (++n === 1) res.end('{"ErrorCode":0}')
+    })
+    const pool = connectionPool()
+    await post(url, '{}', { timeoutMs: TIMEOUT, pool })
+    expect(await post(url, '{}', { timeoutMs: TIMEOUT, pool })).toEqual({
+      ok: false,
+      kind: 'timeout',
+      retryable: true,
+      detail: 'no answer within 0.3 s (waiting for the answer)'
+    })
+  })
+
+  it('gives one agent per origin', () => {
+    const pool = connectionPool()
+    const a = pool.agentFor(new URL('https://console.tim.qq.com/v4/a'))
+    expect(pool.agentFor(new URL('https://console.tim.qq.com/v4/b?x=1'))).toBe(a)
+    expect(pool.agentFor(new URL('https://adminapi.my-imcloud.com/v4/a'))).not.toBe(a)
+  })
+
+  it('a try that has ended leaves no timer behind to hold its request', async () => {
+    const url = await server((_req, res) => res.end('{"ErrorCode":0}'))
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
+    const before = timers()
+    await post(url, '{}', { timeoutMs: 60_000 })
+    expect(timers()).toBe(before)
   })
 })
 

@@ -42,7 +42,8 @@ describe('run', () => {
       tries: '1',
       status: 'sent',
       'error-code': '',
-      'error-info': ''
+      'error-info': '',
+      results: '[]'
     })
     expect(custom(emulator)).toMatchObject({
       Desc: 'octo-org/live-app v2.3.0 released',
@@ -415,4 +416,382 @@ describe('secrets', () => {
       for (const secret of masks) for (const text of printed) expect(text).not.toContain(secret)
     }
   )
+})
+
+describe('target: groups', () => {
+  const groupsOf = (emulator: Emulator) => emulator.groups()
+
+  test('sends one message to each group, each with its own Random, and reports each', async ({
+    emulator,
+    clock
+  }) => {
+    const { outputs, errors, log, summary } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA, community-lounge\n@TGS#aLiveRoomA'
+      }),
+      event: release,
+      clock
+    })
+    expect(errors).toEqual([])
+    const {
+      '@TGS#aLiveRoomA': a = [],
+      'community-lounge': lounge = [],
+      '@TGS#aLiveRoomB': b = []
+    } = groupsOf(emulator)
+    expect([a.length, lounge.length, b.length]).toEqual([1, 1, 0])
+    expect(emulator.broadcasts).toEqual([])
+    expect(a[0]?.random).not.toBe(lounge[0]?.random)
+    expect(a[0]).toMatchObject({ priority: 'High', msgSeq: 1, groupId: '@TGS#aLiveRoomA' })
+    expect(JSON.parse(outputs.results ?? '')).toEqual([
+      {
+        group_id: '@TGS#aLiveRoomA',
+        status: 'sent',
+        msg_seq: 1,
+        error_code: null,
+        error_info: '',
+        tries: 1
+      },
+      {
+        group_id: 'community-lounge',
+        status: 'sent',
+        msg_seq: 1,
+        error_code: null,
+        error_info: '',
+        tries: 1
+      }
+    ])
+    expect(outputs).toMatchObject({ status: 'sent', 'msg-seq': '', random: '', tries: '2' })
+    const body = JSON.parse(outputs.payload ?? '') as Record<string, unknown>
+    expect(Object.keys(body)).toEqual(['GroupId', 'Random', 'MsgPriority', 'MsgBody'])
+    expect(body).toMatchObject({
+      GroupId: '@TGS#aLiveRoomA',
+      Random: a[0]?.random,
+      MsgPriority: 'High'
+    })
+    expect(log.at(-1)).toBe(
+      "Delivered to 2 groups (each one's MsgSeq is in `results`), after 2 requests."
+    )
+    expect(summary).toContain('### Groups: 2 of 2 sent')
+    expect(summary).toContain('| @TGS#aLiveRoomA | ✅ sent | 1 |  | 1 |')
+  })
+
+  test('outputs the MsgSeq of the one group targeted', async ({ emulator, clock }) => {
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': 'community-lounge',
+        priority: 'Low'
+      }),
+      event: release,
+      clock
+    })
+    expect(outputs).toMatchObject({ status: 'sent', 'msg-seq': '1' })
+    expect(groupsOf(emulator)['community-lounge']?.[0]?.priority).toBe('Low')
+  })
+
+  test('reports a partial failure, naming each failed group with its code and remedy', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ group: '@TGS#aLiveRoomB', kind: 'code', code: 10017, info: 'muted' })
+    const { outputs, errors, summary } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA,@TGS#aLiveRoomB,@TGS#gone'
+      }),
+      event: release,
+      clock
+    })
+    expect(outputs).toMatchObject({
+      status: 'partial',
+      'error-code': '10017',
+      'error-info': 'muted'
+    })
+    expect(errors).toEqual([
+      '::error::Delivered to 1 of 3 groups; 2 failed. @TGS#aLiveRoomB: Tencent Chat answered ErrorCode 10017 (the sender is muted in the group): muted. @TGS#gone: Tencent Chat answered ErrorCode 10010 (the group does not exist or was disbanded): the group does not exist or was disbanded. Unmute `from-account` (or the admin) in the group, or send as another account. Remove the group from `group-ids`: it is gone.'
+    ])
+    const results = JSON.parse(outputs.results ?? '') as {
+      status: string
+      error_code: number | null
+    }[]
+    expect(results.map((r) => [r.status, r.error_code])).toEqual([
+      ['sent', null],
+      ['failed', 10017],
+      ['failed', 10010]
+    ])
+    expect(summary).toMatch(/^## ⚠️ Tencent Chat broadcast: some groups failed\n/)
+    expect(summary).toContain(
+      '| @TGS#gone | ❌ failed |  | 10010 the group does not exist or was disbanded | 1 |'
+    )
+  })
+
+  test('a partial failure under fail-on-error false is a warning', async ({ emulator, clock }) => {
+    const { outputs, errors, log } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA,@TGS#gone',
+        'fail-on-error': 'false'
+      }),
+      event: release,
+      clock
+    })
+    expect(errors).toEqual([])
+    expect(outputs.status).toBe('partial')
+    expect(log.at(-1)).toMatch(
+      /^::warning::Delivered to 1 of 2 groups; 1 failed\. .*`fail-on-error` is false\.$/
+    )
+  })
+
+  test('every group failing is a failure', async ({ emulator, clock }) => {
+    const { outputs, errors } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'groups', 'group-ids': '@TGS#gone' }),
+      event: release,
+      clock
+    })
+    expect(outputs).toMatchObject({ status: 'failed', 'msg-seq': '', 'error-code': '10010' })
+    expect(errors).toHaveLength(1)
+  })
+
+  test('names the first twenty failed groups, and counts the rest', async ({ emulator, clock }) => {
+    const ids = Array.from({ length: 23 }, (_, i) => `@TGS#gone${i}`)
+    const { errors } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'groups', 'group-ids': ids.join(',') }),
+      event: release,
+      clock
+    })
+    expect(errors[0]).toContain('@TGS#gone19: ')
+    expect(errors[0]).not.toContain('@TGS#gone20: ')
+    expect(errors[0]).toContain('And 3 more (see the `results` output).')
+    // One remedy for one kind of failure, however many groups met it.
+    expect(errors[0]?.split('Remove the group from `group-ids`').length).toBe(2)
+  })
+
+  test('retries one group with its own body: an answer cut off there still lands once', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ group: '@TGS#aLiveRoomB', kind: 'cut', processed: true })
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA,@TGS#aLiveRoomB'
+      }),
+      event: release,
+      clock
+    })
+    expect(outputs.status).toBe('sent')
+    expect(groupsOf(emulator)['@TGS#aLiveRoomB']).toHaveLength(1)
+    const tries = emulator.requests.filter((r) => r.groupId === '@TGS#aLiveRoomB')
+    expect(tries.map((r) => r.repeat)).toEqual([false, true])
+    expect(new Set(tries.map((r) => r.body)).size).toBe(1)
+  })
+
+  test('a re-run of the same run repeats every group’s Random: no room hears it twice', async ({
+    emulator,
+    clock
+  }) => {
+    const inputs = emulatorInputs(emulator, {
+      target: 'groups',
+      'group-ids': '@TGS#aLiveRoomA,@TGS#aLiveRoomB'
+    })
+    const first = await runInProcess({ inputs, event: release, clock })
+    await clock.sleep(2000)
+    const rerun = await runInProcess({
+      inputs,
+      event: release,
+      clock,
+      env: { GITHUB_RUN_ATTEMPT: '2' }
+    })
+    expect(rerun.outputs.results).toBe(first.outputs.results)
+    expect(emulator.groupMessages).toHaveLength(2)
+    expect(emulator.requests.map((r) => r.repeat)).toEqual([false, false, true, true])
+  })
+
+  test('a dry run names the groups, shows the first one’s body, and sends nothing', async ({
+    emulator,
+    clock
+  }) => {
+    const { outputs, log } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        target: 'groups',
+        'group-ids': 'g1,g2',
+        'dry-run': 'true'
+      }),
+      event: release,
+      clock
+    })
+    expect(emulator.requests).toHaveLength(0)
+    expect(outputs).toMatchObject({ status: 'dry-run', results: '[]', random: '' })
+    expect(JSON.parse(outputs.payload ?? '')).toMatchObject({ GroupId: 'g1', MsgPriority: 'High' })
+    expect(log).toContain(
+      `Dry run: the release announcement "octo-org/live-app v2.3.0 released" (${Buffer.byteLength(JSON.stringify((JSON.parse(outputs.payload ?? '') as { MsgBody: unknown }).MsgBody))} bytes) was rendered and checked for the groups g1, g2 (the body of the first is shown; each group has its own Random); nothing was sent.`
+    )
+  })
+})
+
+describe('target: live-rooms', () => {
+  test('lists every live room, and only those, then sends to each', async ({ emulator, clock }) => {
+    const { outputs, errors, log } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(errors).toEqual([])
+    const groups = emulator.groups()
+    expect(Object.entries(groups).map(([id, messages]) => [id, messages.length])).toEqual([
+      ['@TGS#aLiveRoomA', 1],
+      ['@TGS#aLiveRoomB', 1],
+      ['@TGS#aLiveRoomC', 1],
+      ['community-lounge', 0]
+    ])
+    expect(JSON.parse(outputs.results ?? '')).toHaveLength(3)
+    expect(outputs).toMatchObject({ status: 'sent', tries: '4' })
+    expect(log).toContain('Found 3 live rooms in 1 call.')
+    const list = emulator.requests[0]
+    expect(list?.path).toBe('/v4/group_open_http_svc/get_appid_group_list')
+    expect(list?.body).toBe('{"Limit":10000,"Next":0,"GroupType":"AVChatRoom"}')
+  })
+})
+
+describe('target: live-rooms, more than one page', () => {
+  test.override('emulatorOptions', ({ clock }) => ({
+    now: clock.now,
+    apps: [
+      {
+        ...DEMO_APP,
+        pageSize: 10,
+        groups: Array.from({ length: 25 }, (_, i) => ({
+          id: `room-${i}`,
+          type: 'AVChatRoom' as const
+        }))
+      }
+    ]
+  }))
+
+  test('follows Next page by page, exactly, cursors above 2^53 included, a second apart', async ({
+    emulator,
+    clock
+  }) => {
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(outputs.status).toBe('sent')
+    expect(Object.values(emulator.rooms()).every((messages) => messages.length === 1)).toBe(true)
+    const lists = emulator.requests.filter((r) => r.path.endsWith('get_appid_group_list'))
+    const cursors = lists.map((r) => /"Next":(\d+)/.exec(r.body)?.[1])
+    // The emulator hands out 2^60 + 3 + 7 × offset: above 2^53, where a JavaScript number
+    // would have rounded them, so they must have come back digit for digit.
+    expect(cursors).toEqual(['0', '1152921504606847049', '1152921504606847119'])
+    expect(lists.every((r) => r.code === 0)).toBe(true)
+    const times = lists.map((r) => r.time)
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000)
+  })
+})
+
+describe('target: live-rooms, what the list says', () => {
+  test('a group listed twice is sent once', async ({ emulator, clock }) => {
+    emulator.inject({
+      api: 'get_appid_group_list',
+      kind: 'answer',
+      answer: {
+        ActionStatus: 'OK',
+        ErrorCode: 0,
+        ErrorInfo: '',
+        GroupIdList: [{ GroupId: '@TGS#aLiveRoomA' }, { GroupId: '@TGS#aLiveRoomA' }],
+        Next: 0
+      }
+    })
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(JSON.parse(outputs.results ?? '')).toHaveLength(1)
+    expect(emulator.groupMessages).toHaveLength(1)
+  })
+
+  test('no live room at all: nothing to send, and it says so', async ({ emulator, clock }) => {
+    emulator.inject({
+      api: 'get_appid_group_list',
+      kind: 'answer',
+      answer: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupIdList: [], Next: 0 }
+    })
+    const { outputs, log, errors } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(errors).toEqual([])
+    expect(outputs.status).toBe('skipped')
+    expect(log.at(-1)).toBe(
+      '::notice::Nothing was sent: the app has no live room (AVChatRoom) to announce to.'
+    )
+  })
+
+  test('a list that cannot be read sends nothing, and fails naming why', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({
+      api: 'get_appid_group_list',
+      kind: 'code',
+      code: 10007,
+      info: 'not the admin'
+    })
+    const { outputs, errors } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(emulator.groupMessages).toHaveLength(0)
+    expect(outputs).toMatchObject({
+      status: 'failed',
+      'error-code': '10007',
+      tries: '1',
+      results: '[]'
+    })
+    expect(errors[0]).toMatch(
+      /^::error::The live rooms could not be listed, so nothing was sent\. Tencent Chat answered ErrorCode 10007 \(no permission\): not the admin\. Set `admin-identifier`/
+    )
+  })
+
+  test('a frequency limit slows the whole fan-out, and every room still hears it once', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ api: 'send_group_msg', kind: 'code', code: 10023 }, 2)
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms' }),
+      event: release,
+      clock
+    })
+    expect(outputs.status).toBe('sent')
+    expect(Object.values(emulator.rooms()).map((messages) => messages.length)).toEqual([1, 1, 1])
+    // After the refusals every request waited out the pause: none started within the second.
+    const refused = emulator.requests.filter((r) => r.code === 10023)
+    const after = emulator.requests.filter((r) => r.path.endsWith('send_group_msg') && r.code === 0)
+    expect(Math.min(...after.map((r) => r.time))).toBeGreaterThanOrEqual(
+      (refused[0]?.time ?? 0) + 1000
+    )
+  })
+
+  test('a dry run shows every live room as the target, and lists nothing', async ({
+    emulator,
+    clock
+  }) => {
+    const { outputs, log } = await runInProcess({
+      inputs: emulatorInputs(emulator, { target: 'live-rooms', 'dry-run': 'true' }),
+      event: release,
+      clock
+    })
+    expect(emulator.requests).toHaveLength(0)
+    expect(JSON.parse(outputs.payload ?? '')).toMatchObject({ GroupId: '<each AVChatRoom>' })
+    expect(
+      log.some((line) => line.includes('for every live room (AVChatRoom), which were not listed'))
+    ).toBe(true)
+  })
 })

@@ -9,6 +9,8 @@ import type { EventContext } from '../src/event.js'
 import type { JsonObject } from '../src/json.js'
 import {
   broadcastBody,
+  groupBody,
+  isGroupId,
   MessageTooLargeError,
   renderMessage,
   type MessageOptions,
@@ -420,5 +422,88 @@ describe('the request body', () => {
   it('uses the `random` input as it is, 0 included', () => {
     expect(body({ random: 0 }).Random).toBe(0)
     expect(body({ random: 4294967295 }).Random).toBe(4294967295)
+  })
+})
+
+describe('a group’s request body', () => {
+  const message = {
+    msgBody: [{ MsgType: 'TIMTextElem' as const, MsgContent: { Text: 'v2.3.0 is out' } }]
+  }
+  const origin = { repository: 'octo-org/live-app', runId: '9876543210', job: 'announce' }
+  const body = (changes: Partial<Parameters<typeof groupBody>[1]> = {}) =>
+    groupBody(message, {
+      groupId: '@TGS#aRoomA',
+      priority: 'High',
+      fromAccount: undefined,
+      cloudCustomData: undefined,
+      random: undefined,
+      origin,
+      ...changes
+    })
+
+  it('names the group and the priority, in the documented order', () => {
+    const sent = body({ fromAccount: 'release-bot', cloudCustomData: '{"k":1}' })
+    expect(Object.keys(sent)).toEqual([
+      'GroupId',
+      'Random',
+      'MsgPriority',
+      'MsgBody',
+      'From_Account',
+      'CloudCustomData'
+    ])
+    expect(sent).toMatchObject({
+      GroupId: '@TGS#aRoomA',
+      MsgPriority: 'High',
+      From_Account: 'release-bot',
+      CloudCustomData: '{"k":1}'
+    })
+    expect(Object.keys(body())).toEqual(['GroupId', 'Random', 'MsgPriority', 'MsgBody'])
+  })
+
+  it('gives each group its own Random, the same on every run of the same run and job', () => {
+    // SHA-256 of ["octo-org/live-app","9876543210","announce",{"msgBody":[…],"groupId":…}], its
+    // first four bytes big-endian: pinned, so an upgrade of the action keeps re-runs repeats.
+    expect(body().Random).toBe(8494085)
+    expect(body({ groupId: '@TGS#aRoomB' }).Random).toBe(286258242)
+  })
+
+  it('mixes the `random` input into each group’s Random instead of using it as it is', () => {
+    // One number for every group would make Tencent see the second group's message as a repeat
+    // of the first, if its window is app-wide.
+    expect(body({ random: 7 }).Random).toBe(4090437052)
+    expect(body({ random: 7, groupId: '@TGS#aRoomB' }).Random).not.toBe(4090437052)
+  })
+
+  it.each([
+    ['another run', { origin: { ...origin, runId: '9876543211' } }],
+    ['another sender', { fromAccount: 'bot' }],
+    ['other CloudCustomData', { cloudCustomData: 'x' }]
+  ])('derives another Random for %s', (_what, changes) => {
+    expect(body(changes).Random).not.toBe(body().Random)
+  })
+
+  it('leaves the priority out of the Random: it changes how, not what, is said', () => {
+    expect(body({ priority: 'Low' }).Random).toBe(body().Random)
+  })
+})
+
+describe('isGroupId', () => {
+  it.each(['@TGS#aRoomA', 'community-lounge', 'x'.repeat(48), '直播间'.repeat(5)])(
+    'accepts %s',
+    (id) => {
+      expect(isGroupId(id)).toBe(true)
+    }
+  )
+
+  it.each([
+    ['empty', ''],
+    ['49 bytes', 'x'.repeat(49)],
+    ['17 CJK characters: 51 bytes', '直'.repeat(17)],
+    ['a line break', 'room\n::stop-commands::x'],
+    ['a carriage return', 'room\r'],
+    ['a line separator', 'room\u2028'],
+    ['a NUL', 'room\u0000']
+  ])('refuses %s', (_what, id) => {
+    expect(isGroupId(id)).toBe(false)
   })
 })

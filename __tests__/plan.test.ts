@@ -3,7 +3,7 @@ import { ConfigError } from '../src/config.js'
 import { InputError, InvalidInput } from '../src/input-error.js'
 import { INPUTS, type RawInputs } from '../src/inputs.js'
 import { MessageTooLargeError } from '../src/message.js'
-import { plan as planOrSkip, type Plan } from '../src/plan.js'
+import { EACH_LIVE_ROOM, plan as planOrSkip, type Plan } from '../src/plan.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
 function raw(given: Partial<RawInputs> = {}): RawInputs {
@@ -114,5 +114,33 @@ describe('plan', () => {
   ])('stops with an input error on %s', (_what, given, kind) => {
     expect(() => plan(given, release)).toThrow(kind)
     expect(() => plan(given, release)).toThrow(InputError)
+  })
+})
+
+describe('plan, for groups', () => {
+  it('for named groups: each group its own body, the dry run shows the first one’s', () => {
+    const planned = plan(
+      raw({ target: 'groups', 'group-ids': '@TGS#aRoomA\n@TGS#aRoomB', priority: 'Normal' }),
+      release
+    )
+    expect(planned.body).toEqual(planned.bodyFor('@TGS#aRoomA'))
+    expect(planned.body).toMatchObject({ GroupId: '@TGS#aRoomA', MsgPriority: 'Normal' })
+    const other = planned.bodyFor('@TGS#aRoomB')
+    expect(other.GroupId).toBe('@TGS#aRoomB')
+    expect(other.Random).not.toBe(planned.body.Random)
+    expect(other.MsgBody).toEqual(planned.message.msgBody)
+  })
+
+  it('for every live room: the body shown stands for each room, which is not known yet', () => {
+    const planned = plan(raw({ target: 'live-rooms' }), release)
+    expect(planned.body).toMatchObject({ GroupId: EACH_LIVE_ROOM, MsgPriority: 'High' })
+    expect(EACH_LIVE_ROOM).toBe('<each AVChatRoom>')
+  })
+
+  it('the same body for a group on every plan: a retry or re-run repeats its Random', () => {
+    const inputs = raw({ target: 'live-rooms' })
+    expect(plan(inputs, release).bodyFor('@TGS#aRoomC')).toEqual(
+      plan(inputs, structuredClone(release)).bodyFor('@TGS#aRoomC')
+    )
   })
 })

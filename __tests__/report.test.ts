@@ -61,7 +61,8 @@ describe('report', () => {
       tries: '1',
       status: 'sent',
       'error-code': '',
-      'error-info': ''
+      'error-info': '',
+      results: '[]'
     })
     expect(lines).toEqual(['Delivered: MsgSeq 7, Random 42, after 1 try.'])
     expect(summary).toMatch(/^## 📣 Tencent Chat broadcast sent\n/)
@@ -91,7 +92,8 @@ describe('report', () => {
       tries: '0',
       status: 'dry-run',
       'error-code': '',
-      'error-info': ''
+      'error-info': '',
+      results: '[]'
     })
     expect(lines).toEqual([
       `Dry run: the release announcement "octo-org/live-app v2.3.0 released" (${p.message.bytes} bytes) was rendered and checked; nothing was sent.`,
@@ -120,7 +122,8 @@ describe('report', () => {
       tries: '3',
       status: 'failed',
       'error-code': '10002',
-      'error-info': 'busy'
+      'error-info': 'busy',
+      results: '[]'
     })
     expect(lines).toEqual([
       '::error::Tencent Chat answered ErrorCode 10002 (internal server error): busy. Gave up after 3 tries: all 2 retries were used. A transient Tencent failure; run the job again.'
@@ -144,7 +147,8 @@ describe('report', () => {
     expect(outputs).toMatchObject({
       status: 'failed',
       'error-code': '',
-      'error-info': 'socket hang up'
+      'error-info': 'socket hang up',
+      results: '[]'
     })
     expect(lines).toEqual([
       "::warning::The request did not reach Tencent Chat: socket hang up. Gave up after 1 tries: `retries` is 0. Check `region`, `endpoint` and the runner's network or proxy. The step goes on because `fail-on-error` is false."
@@ -162,7 +166,8 @@ describe('report', () => {
       tries: '0',
       status: 'failed',
       'error-code': '',
-      'error-info': 'Input `region` must be one of …\nInput `retries` must be …'
+      'error-info': 'Input `region` must be one of …\nInput `retries` must be …',
+      results: '[]'
     })
     expect(lines).toEqual(['::error::Input `region` must be one of …\nInput `retries` must be …'])
     expect(summary).toContain('**What to do:** Fix the inputs named above; nothing was sent.')
@@ -174,7 +179,8 @@ describe('report', () => {
     const { outputs, lines, summary } = reported({ status: 'failed', error })
     expect(outputs).toMatchObject({
       status: 'failed',
-      'error-info': 'Unexpected failure: boom with *** inside'
+      'error-info': 'Unexpected failure: boom with *** inside',
+      results: '[]'
     })
     expect(lines.at(-1)).toBe(
       '::error::Unexpected failure: boom with *** inside Please report this as a bug.'
@@ -195,7 +201,8 @@ describe('report', () => {
       tries: '0',
       status: 'skipped',
       'error-code': '',
-      'error-info': ''
+      'error-info': '',
+      results: '[]'
     })
     expect(lines).toEqual([`::notice::${reason}`])
     expect(summary).toBe(
@@ -259,5 +266,199 @@ describe('report', () => {
     )
     expect(failing.log.at(-1)).toBe('::debug::No job summary: EACCES: permission denied')
     expect(failing.outputs.status).toBe('dry-run')
+  })
+})
+
+describe('report, for groups', () => {
+  const sent = (msgSeq: number, tries = 1) => ({
+    delivery: { ok: true as const, msgSeq },
+    tries,
+    host: 'console.tim.qq.com',
+    gaveUp: undefined
+  })
+  const refused = (code: number, info: string, tries = 1) => ({
+    delivery: { ok: false as const, reason: 'tencent' as const, code, info },
+    tries,
+    host: 'console.tim.qq.com',
+    gaveUp: undefined
+  })
+  const groupsPlan = (ids: string[], given: Partial<RawInputs> = {}) =>
+    planned({ target: 'groups', 'group-ids': ids.join('\n'), ...given })
+
+  it('all sent: each group in `results`, one info line, no Random of its own', () => {
+    const p = groupsPlan(['room-a', 'room-b'])
+    const { outputs, lines, summary } = reported({
+      status: 'sent',
+      plan: p,
+      groups: {
+        ok: true,
+        results: [
+          { groupId: 'room-a', sent: sent(11) },
+          { groupId: 'room-b', sent: sent(12, 2) }
+        ],
+        tries: 3,
+        listCalls: 0
+      }
+    })
+    expect(outputs).toMatchObject({
+      'msg-seq': '',
+      random: '',
+      tries: '3',
+      status: 'sent',
+      'error-code': '',
+      'error-info': ''
+    })
+    expect(JSON.parse(outputs.results ?? '')).toEqual([
+      {
+        group_id: 'room-a',
+        status: 'sent',
+        msg_seq: 11,
+        error_code: null,
+        error_info: '',
+        tries: 1
+      },
+      {
+        group_id: 'room-b',
+        status: 'sent',
+        msg_seq: 12,
+        error_code: null,
+        error_info: '',
+        tries: 2
+      }
+    ])
+    expect(lines).toEqual([
+      "Delivered to 2 groups (each one's MsgSeq is in `results`), after 3 requests."
+    ])
+    expect(summary).toContain('| Target | 2 groups via console.tim.qq.com · SDKAppID 1400000000 |')
+    expect(summary).not.toContain('| Random |')
+  })
+
+  it('one group: its MsgSeq is `msg-seq` too', () => {
+    const { outputs, lines } = reported({
+      status: 'sent',
+      plan: groupsPlan(['room-a']),
+      groups: { ok: true, results: [{ groupId: 'room-a', sent: sent(11) }], tries: 1, listCalls: 0 }
+    })
+    expect(outputs['msg-seq']).toBe('11')
+    expect(lines).toEqual([
+      "Delivered to 1 group (each one's MsgSeq is in `results`), after 1 request."
+    ])
+  })
+
+  it('a partial failure: one ::error naming each failed group, each remedy once', () => {
+    const { outputs, lines } = reported({
+      status: 'partial',
+      plan: groupsPlan(['a', 'b', 'c', 'd']),
+      groups: {
+        ok: true,
+        results: [
+          { groupId: 'a', sent: sent(1) },
+          { groupId: 'b', sent: refused(10010, 'gone') },
+          { groupId: 'c', sent: refused(10010, 'gone too') },
+          { groupId: 'd', sent: refused(10017, 'muted') }
+        ],
+        tries: 4,
+        listCalls: 0
+      }
+    })
+    expect(outputs).toMatchObject({
+      status: 'partial',
+      'error-code': '10010',
+      'error-info': 'gone'
+    })
+    expect(lines).toEqual([
+      '::error::Delivered to 1 of 4 groups; 3 failed. ' +
+        'b: Tencent Chat answered ErrorCode 10010 (the group does not exist or was disbanded): gone. ' +
+        'c: Tencent Chat answered ErrorCode 10010 (the group does not exist or was disbanded): gone too. ' +
+        'd: Tencent Chat answered ErrorCode 10017 (the sender is muted in the group): muted. ' +
+        'Remove the group from `group-ids`: it is gone. ' +
+        'Unmute `from-account` (or the admin) in the group, or send as another account.'
+    ])
+  })
+
+  it('names twenty failed groups, counts the others, and says `fail-on-error` tolerates it', () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `room-${i}`)
+    const { lines } = reported({
+      status: 'failed',
+      plan: groupsPlan(ids, { 'fail-on-error': 'false' }),
+      groups: {
+        ok: true,
+        results: ids.map((groupId) => ({ groupId, sent: refused(10010, 'gone') })),
+        tries: 25,
+        listCalls: 0
+      }
+    })
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^::warning::Delivered to 0 of 25 groups; 25 failed\. room-0: /)
+    expect(lines[0]).toContain('room-19: ')
+    expect(lines[0]).not.toContain('room-20: ')
+    expect(lines[0]).toContain(' And 5 more (see the `results` output).')
+    expect(lines[0]).toMatch(/The step goes on because `fail-on-error` is false\.$/)
+  })
+
+  it('live rooms that could not be listed: nothing sent, and why', () => {
+    const { outputs, lines, summary } = reported({
+      status: 'failed',
+      plan: planned({ target: 'live-rooms' }),
+      groups: {
+        ok: false,
+        failure: { ok: false, reason: 'tencent', code: 60007, info: 'too often' },
+        gaveUp: 'the time budget of this step ran out',
+        tries: 9,
+        listCalls: 1
+      }
+    })
+    expect(outputs).toMatchObject({
+      status: 'failed',
+      tries: '9',
+      'error-code': '60007',
+      results: '[]'
+    })
+    expect(lines[0]).toMatch(
+      /^::error::The live rooms could not be listed, so nothing was sent\. Tencent Chat answered ErrorCode 60007 .* Gave up after 9 tries: the time budget of this step ran out\. /
+    )
+    expect(summary).toContain('| Target | every live room via console.tim.qq.com')
+    expect(summary).not.toContain('### Groups')
+  })
+
+  it('a dry run for live rooms says they were not listed, and shows the body each gets', () => {
+    const { lines, outputs } = reported({
+      status: 'dry-run',
+      plan: planned({ target: 'live-rooms' })
+    })
+    expect(lines[0]).toContain(
+      'for every live room (AVChatRoom), which were not listed (the body each gets is shown, with its own GroupId and Random); nothing was sent.'
+    )
+    expect(lines.join('\n')).toContain('  "GroupId": "<each AVChatRoom>",')
+    expect(outputs.random).toBe('')
+  })
+
+  it('keeps `results` under the 1 MB GitHub keeps: every failure, then what fits', () => {
+    const ids = Array.from(
+      { length: 12_000 },
+      (_, i) => `@TGS#aLiveRoom${String(i).padStart(6, '0')}`
+    )
+    const { outputs, lines } = reported({
+      status: 'partial',
+      plan: groupsPlan(ids.slice(0, 1)),
+      groups: {
+        ok: true,
+        results: ids.map((groupId, i) => ({
+          groupId,
+          sent: i % 1000 === 999 ? refused(10010, 'gone') : sent(i)
+        })),
+        tries: 12_000,
+        listCalls: 0
+      }
+    })
+    const results = outputs.results ?? ''
+    expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
+    const listed = JSON.parse(results) as { group_id: string; status: string }[]
+    expect(listed.slice(0, 12).every((r) => r.status === 'failed')).toBe(true)
+    expect(listed[12]).toMatchObject({ group_id: '@TGS#aLiveRoom000000', status: 'sent' })
+    expect(listed.length).toBeLessThan(12_000)
+    expect(lines).toContain(
+      `The \`results\` output lists ${listed.length} of 12000 groups, the failed ones first: GitHub keeps 1 MB of an output.`
+    )
   })
 })

@@ -23,12 +23,30 @@ describe('Secrets', () => {
     expect(mask.mock.calls).toEqual([['eJw1jt*sig-_']])
   })
 
-  it('masks a URL that carries a credential whole, and its path and query', () => {
+  it('masks a URL that carries a credential, and its path and query, through the UserSig', () => {
     const mask = vi.fn<(value: string) => void>()
-    new Secrets(mask).add(new URL('https://console.tim.qq.com/v4/x?usersig=S&random=1'))
+    const secrets = new Secrets(mask)
+    secrets.add(new URL('https://console.tim.qq.com/v4/x?a=1&usersig=S&random=1&b=2'))
+    // Another request with the same UserSig and another nonce: nothing new to mask.
+    secrets.add(new URL('https://console.tim.qq.com/v4/x?a=1&usersig=S&random=2&b=2'))
     expect(mask.mock.calls).toEqual([
-      ['https://console.tim.qq.com/v4/x?usersig=S&random=1'],
-      ['/v4/x?usersig=S&random=1']
+      ['https://console.tim.qq.com/v4/x?a=1&usersig=S'],
+      ['/v4/x?a=1&usersig=S']
+    ])
+    expect(secrets.scrub('POST https://console.tim.qq.com/v4/x?a=1&usersig=S&random=9')).toBe(
+      'POST ***&random=9'
+    )
+  })
+
+  it('masks a URL without a UserSig whole', () => {
+    const mask = vi.fn<(value: string) => void>()
+    new Secrets(mask).add(new URL('https://proxy.example/v4/x?usersig=last'))
+    new Secrets(mask).add(new URL('https://proxy.example/v4/y?k=1'))
+    expect(mask.mock.calls).toEqual([
+      ['https://proxy.example/v4/x?usersig=last'],
+      ['/v4/x?usersig=last'],
+      ['https://proxy.example/v4/y?k=1'],
+      ['/v4/y?k=1']
     ])
   })
 

@@ -4,7 +4,8 @@ import { describe, expect, vi } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, type Emulator } from '../emulator/src/index.js'
 import { Secrets } from '../src/secrets.js'
-import { overallBudgetMs, send } from '../src/send.js'
+import { API, sendOnce } from '../src/delivery.js'
+import { overallBudgetMs, send, type Pacer } from '../src/send.js'
 import { inProcess as test } from './helpers/emulator.js'
 import { closedPort } from './helpers/network.js'
 import type { JumpingClock } from './helpers/run.js'
@@ -31,10 +32,17 @@ function sendWith(
     bases?: [URL, ...URL[]]
     canSign?: boolean
     lookup?: LookupFunction
+    pacer?: Pacer
+    deadline?: number
   }
 ) {
   const core = fakeCore()
-  const signer = vi.fn(() =>
+  const context = {
+    log: core,
+    secrets: new Secrets(core.setSecret),
+    ...(options.lookup ? { lookup: options.lookup } : {})
+  }
+  const signer = vi.fn<(fresh: boolean) => string>(() =>
     new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 300)
   )
   const result = send({
@@ -43,13 +51,13 @@ function sendWith(
     identifier: DEMO_APP.admin,
     userSig: signer,
     canSign: options.canSign ?? true,
-    body,
+    attempt: (target, timeoutMs) => sendOnce(API.broadcast, target, body, timeoutMs, context),
     timeoutSeconds: options.timeoutSeconds ?? 10,
     retries: options.retries,
     clock,
     log: core,
-    secrets: new Secrets(core.setSecret),
-    ...(options.lookup ? { lookup: options.lookup } : {})
+    ...(options.pacer ? { pacer: options.pacer } : {}),
+    ...(options.deadline === undefined ? {} : { deadline: options.deadline })
   })
   return { result, core, signer }
 }
@@ -315,3 +323,53 @@ const notFound: LookupFunction = (hostname, _options, callback) => {
     4
   )
 }
+
+describe('send, in a fan-out', () => {
+  /** A pacer that records what it was asked, and the time of each slot. */
+  function recordingPacer(clock: JumpingClock) {
+    const events: string[] = []
+    const pacer: Pacer = {
+      slot: () => {
+        events.push(`slot at ${clock.now()}`)
+        return Promise.resolve()
+      },
+      slowDown: () => {
+        events.push('slow down')
+      }
+    }
+    return { pacer, events }
+  }
+
+  test('waits for its slot before every try, and slows every request after 10023', async ({
+    emulator,
+    clock
+  }) => {
+    const start = clock.now()
+    emulator.inject({ kind: 'code', code: 10023 })
+    emulator.inject({ kind: 'code', code: 10002 })
+    const { pacer, events } = recordingPacer(clock)
+    const { result } = sendWith(emulator, clock, { retries: 3, pacer })
+    expect(await result).toMatchObject({ delivery: { ok: true }, tries: 3 })
+    const [afterLimit = 0, afterError = 0] = clock.slept
+    // A slow-down after the frequency limit only; the transient error waits its own back-off.
+    expect(events).toEqual([
+      `slot at ${start}`,
+      'slow down',
+      `slot at ${start + afterLimit}`,
+      `slot at ${start + afterLimit + afterError}`
+    ])
+  })
+
+  test('stops at the deadline it is given, before its own budget', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 10002 }, 10)
+    const { result } = sendWith(emulator, clock, {
+      retries: 10,
+      deadline: clock.now() + 5000
+    })
+    expect(await result).toMatchObject({
+      delivery: { ok: false, code: 10002 },
+      gaveUp: 'the time budget of this step ran out'
+    })
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000)
+  })
+})

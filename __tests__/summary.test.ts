@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderSummary, type SummaryFacts } from '../src/summary.js'
+import { renderSummary, type GroupRow, type SummaryFacts } from '../src/summary.js'
 
 const message: NonNullable<SummaryFacts['message']> = {
   kind: 'release',
@@ -132,5 +132,77 @@ describe('renderSummary', () => {
       message: { ...message, data: 'not json' }
     })
     expect(summary).toContain('```json\nnot json\n```')
+  })
+})
+
+describe('the table of groups', () => {
+  const row = (i: number, failed = false): GroupRow => ({
+    groupId: `room-${i}`,
+    status: failed ? 'failed' : 'sent',
+    msgSeq: failed ? '' : String(100 + i),
+    errorCode: failed ? '10010' : '',
+    errorInfo: failed ? 'group gone' : '',
+    tries: 1
+  })
+
+  it('lists a few groups in the open, in their order, each with its result', () => {
+    const summary = renderSummary({
+      status: 'partial',
+      durationMs: 0,
+      groups: [row(1), row(2, true), row(3)]
+    })
+    expect(summary).toMatch(/^## ⚠️ Tencent Chat broadcast: some groups failed\n/)
+    expect(summary).toContain(
+      [
+        '### Groups: 2 of 3 sent',
+        '',
+        '| group | status | MsgSeq | error | tries |',
+        '| --- | --- | --- | --- | --- |',
+        '| room-1 | ✅ sent | 101 |  | 1 |',
+        '| room-2 | ❌ failed |  | 10010 group gone | 1 |',
+        '| room-3 | ✅ sent | 103 |  | 1 |',
+        ''
+      ].join('\n')
+    )
+    expect(summary).not.toContain('<details><summary>3 groups')
+  })
+
+  it('escapes a group ID, which could hold a pipe or markup', () => {
+    const summary = renderSummary({
+      status: 'sent',
+      durationMs: 0,
+      groups: [{ ...row(1), groupId: 'a|b<script>' }]
+    })
+    expect(summary).toContain('| a\\|b&lt;script&gt; | ✅ sent |')
+  })
+
+  it('folds thirty-one groups or more away, the failed ones first', () => {
+    const rows = Array.from({ length: 31 }, (_, i) => row(i, i === 30))
+    const summary = renderSummary({ status: 'partial', durationMs: 0, groups: rows })
+    expect(summary).toContain(
+      '### Groups: 30 of 31 sent\n\n<details><summary>31 groups, the failed first</summary>\n\n| group |'
+    )
+    const lines = summary.split('\n').filter((line) => line.startsWith('| room-'))
+    expect(lines).toHaveLength(31)
+    expect(lines[0]).toContain('| room-30 | ❌ failed |')
+    expect(lines[1]).toContain('| room-0 | ✅ sent |')
+  })
+
+  it('folds thirty groups all sent without the word "failed"', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => row(i))
+    expect(renderSummary({ status: 'sent', durationMs: 0, groups: rows })).toContain(
+      '<details><summary>40 groups</summary>'
+    )
+  })
+
+  it('lists 1,000 groups at most: GitHub refuses a summary over 1 MiB', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => row(i, i >= 19_995))
+    const summary = renderSummary({ status: 'partial', durationMs: 0, groups: rows })
+    const lines = summary.split('\n').filter((line) => line.startsWith('| room-'))
+    expect(lines).toHaveLength(1000)
+    expect(lines.slice(0, 5).every((line) => line.includes('❌ failed'))).toBe(true)
+    expect(summary).toContain('### Groups: 19,995 of 20,000 sent')
+    expect(summary).toContain('And 19,000 more (see the `results` output).')
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
   })
 })

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { describeError, explainFailure, TENCENT_ERRORS } from '../src/tencent-errors.js'
 
 describe('the error table', () => {
-  it('knows every code of the spec’s table, each with a meaning and a remedy', () => {
+  it('knows every code of the spec’s tables, each with a meaning and a remedy', () => {
     expect(Object.keys(TENCENT_ERRORS).map(Number)).toEqual([
-      10002, 10003, 10004, 10007, 10023, 60002, 60003, 60004, 60005, 60006, 60007, 60008, 60009,
-      60010, 60011, 60012, 60016, 60017, 60018, 60019, 60020, 60021, 70001, 70002, 70003, 70005,
-      70009, 70013, 70014, 70016, 70020, 70050, 70051, 70052, 70107, 70169, 70202, 70398, 70402,
-      70403, 70500
+      10002, 10003, 10004, 10007, 10010, 10015, 10016, 10017, 10018, 10023, 60002, 60003, 60004,
+      60005, 60006, 60007, 60008, 60009, 60010, 60011, 60012, 60016, 60017, 60018, 60019, 60020,
+      60021, 70001, 70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 70050, 70051, 70052,
+      70107, 70169, 70202, 70398, 70402, 70403, 70500, 80001, 80002, 80003, 80004
     ])
     for (const { meaning, remedy } of Object.values(TENCENT_ERRORS)) {
       expect(meaning).not.toBe('')
@@ -18,6 +18,9 @@ describe('the error table', () => {
   it.each([
     [10002, 'yes'],
     [10004, 'no'],
+    [10010, 'no'],
+    [10016, 'no'],
+    [10018, 'no'],
     [10023, 'yes'],
     [60008, 'yes'],
     [70001, 'new-usersig'],
@@ -25,7 +28,9 @@ describe('the error table', () => {
     [70052, 'new-usersig'],
     [70169, 'yes'],
     [70202, 'yes'],
-    [70500, 'yes']
+    [70500, 'yes'],
+    [80001, 'no'],
+    [80002, 'no']
   ])('says whether %i can be retried: %s', (code, retry) => {
     expect(describeError(code).retry).toBe(retry)
   })
@@ -46,7 +51,7 @@ describe('explainFailure', () => {
     ).toEqual({
       what: 'Tencent Chat answered ErrorCode 10007 (no permission): switch off.',
       remedy:
-        'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
+        'Set `admin-identifier` to the app admin account. For `target: broadcast`, switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), or use `target: live-rooms`, which every edition has.'
     })
   })
 
@@ -79,11 +84,11 @@ describe('explainFailure', () => {
     })
   })
 
-  it('says a contradictory answer came twice, and points at `endpoint`', () => {
+  it('says the answer contradicted itself, and points at `endpoint`', () => {
     expect(
       explainFailure({ ok: false, reason: 'garbled', info: 'ErrorCode 0 with ActionStatus "FAIL"' })
     ).toEqual({
-      what: 'Tencent Chat gave a contradictory answer (ErrorCode 0 with ActionStatus "FAIL"), twice.',
+      what: 'Tencent Chat gave a contradictory answer (ErrorCode 0 with ActionStatus "FAIL").',
       remedy: 'Check `endpoint`: it must point at the Tencent Chat REST API or a proxy of it.'
     })
   })

@@ -10,6 +10,10 @@
 //     ratio of the physical limit (nine seconds), and duplicates.
 //  4. Peak memory (max RSS) of the action process, beside the floor's.
 //  5. Cutting: a dry run with 1 MB of release notes, under Node 20 and Node 24.
+//  6. Fan-out: `target: live-rooms` to 1,000 emulated live rooms, on loopback and 200 ms away
+//     (the emulator's --latency); time from start to exit, as a ratio of the physical limit
+//     (1,000 calls at Tencent's 200 a second: 5 s), rooms that got it twice or never, and peak
+//     memory.
 // Everything runs on loopback. Budget: ratio ≤ 1.4, bundle ≈ 100 KB, burst ≤ 1.5, no duplicate.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -268,6 +272,50 @@ async function burst(dir) {
 }
 
 /**
+ * `target: live-rooms` against an app with 1,000 live rooms, each run a workflow run of its own.
+ * @param {string} dir
+ * @param {number} latencyMs
+ */
+async function fanOut(dir, latencyMs) {
+  const ROOMS = 1000
+  const emulator = await startEmulatorProcess([
+    '--rooms',
+    String(ROOMS),
+    '--latency',
+    String(latencyMs)
+  ])
+  try {
+    const rounds = []
+    for (let i = 0; i < 3; i++) {
+      const env = {
+        ...actionEnv(dir, emulator, 5000 + i),
+        INPUT_TARGET: 'live-rooms',
+        'INPUT_TIMEOUT-SECONDS': '10'
+      }
+      const started = Date.now()
+      const run = await timed(['--require', join(dir, 'probe.cjs'), ACTION_BUNDLE], env)
+      rounds.push({ seconds: (Date.now() - started) / 1000, rssKb: run.rssKb })
+      // A fresh second for the next round's list call.
+      await new Promise((resolve) => setTimeout(resolve, 1100))
+    }
+    const state = await emulator.state()
+    const rooms = Object.values(Object.values(state.rooms)[0] ?? {})
+    const counts = rooms.map((/** @type {unknown[]} */ messages) => messages.length)
+    return {
+      rooms: rooms.length,
+      seconds: median(rounds.map((r) => r.seconds)),
+      rssKb: median(rounds.map((r) => r.rssKb ?? Number.NaN)),
+      duplicates: counts.filter((n) => n > rounds.length).length,
+      missed: counts.filter((n) => n < rounds.length).length,
+      refused: state.requests.filter((/** @type {{ code?: number }} */ r) => r.code === 10023)
+        .length
+    }
+  } finally {
+    await emulator.stop()
+  }
+}
+
+/**
  * A dry run of a release whose notes are 1 MB of emoji sequences, CJK and combining marks, under
  * each Node: rendering cuts them to 12,000 bytes. Cutting segments only a window of text around
  * the cut; segmenting all of it took minutes on Node 20, whose segmenter is quadratic.
@@ -373,6 +421,14 @@ try {
   console.log('5. A release with 1 MB of notes (emoji sequences, CJK, combining marks), dry run')
   for (const { label, ms } of await cutting(dir)) {
     console.log(`   ${label}: ${ms.toFixed(0)} ms (median of 3, process start to exit)`)
+  }
+
+  console.log('\n6. Fan-out: target live-rooms to 1,000 live rooms (median of 3 runs)')
+  for (const latencyMs of [0, 200]) {
+    const f = await fanOut(dir, latencyMs)
+    console.log(
+      `   ${latencyMs === 0 ? 'loopback' : `${latencyMs} ms away`}: ${f.seconds.toFixed(2)} s start to exit, ratio ${(f.seconds / 5).toFixed(2)} of the 5 s limit (paced at 160/s: 6.25 s by design); ${f.duplicates} duplicated, ${f.missed} missed, ${f.refused} refused; peak memory ${(f.rssKb / 1024).toFixed(1)} MB`
+    )
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -6,8 +6,17 @@ import { builtinModules, createRequire } from 'node:module'
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 const { resolve } = createRequire(import.meta.url)
 
-/** The YAML parser's own bundle: its name under dist/ and the module it is built from. */
-export const YAML_CHUNK = { name: 'chunks/yaml', entry: resolve('yaml') }
+/**
+ * What dist/index.js loads only when a run needs it, each a bundle of its own: its name under
+ * dist/, the module it is built from, and the specifier the action imports it by.
+ * - yaml: the YAML parser, for a `data` input that is not JSON.
+ * - groups: the fan-out to groups one by one, for `target: groups` and `live-rooms`. It takes
+ *   what it needs from the action as arguments, so it holds no second copy of it.
+ */
+export const CHUNKS = [
+  { name: 'chunks/yaml', entry: resolve('yaml'), specifier: 'yaml' },
+  { name: 'chunks/groups', entry: 'src/groups.ts', specifier: './groups.js' }
+]
 
 /**
  * Keeps out of the bundle what the action never runs, so start-up loads only what it needs:
@@ -100,20 +109,21 @@ const tunnelOnDemand = {
 }
 
 /**
- * Leaves the YAML parser, which only a YAML `data` input needs, out of dist/index.js: the action's
- * `import('yaml')` loads dist/chunks/yaml.js, a bundle of its own (see scripts/bundle.mjs). Two
- * separate bundles rather than esbuild's code splitting: splitting puts esbuild's helpers in a
- * shared chunk, which every start-up then loads as a second module.
+ * Leaves the CHUNKS out of dist/index.js: the action's `import('yaml')` or `import('./groups.js')`
+ * loads dist/chunks/….js, a bundle of its own (see scripts/bundle.mjs). Separate bundles rather
+ * than esbuild's code splitting: splitting puts esbuild's helpers in a shared chunk, which every
+ * start-up then loads as a second module.
  */
 /** @type {import('esbuild').Plugin} */
-export const yamlOnDemand = {
-  name: 'yaml-on-demand',
+export const chunksOnDemand = {
+  name: 'chunks-on-demand',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { path: `./${YAML_CHUNK.name}.js`, external: true }
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const chunk = CHUNKS.find(({ specifier }) => specifier === args.path)
+      return args.kind === 'dynamic-import' && chunk
+        ? { path: `./${chunk.name}.js`, external: true }
         : undefined
-    )
+    })
   }
 }
 

@@ -1,5 +1,5 @@
-// Builds the committed bundles: dist/index.js (the action) with dist/chunks/yaml.js (the YAML
-// parser it loads on demand), dist/emulator.js (the emulator's command line) and
+// Builds the committed bundles: dist/index.js (the action) with dist/chunks/ (the YAML parser and
+// the fan-out to groups, which it loads on demand), dist/emulator.js (the emulator's command line) and
 // dist/emulator-action.js (the ./emulator action that starts it). Each is one ESM file with a
 // source map, so it runs with no node_modules and stack traces still point into the source. The
 // options are in scripts/bundle-options.mjs.
@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
-import { common, YAML_CHUNK, yamlOnDemand } from './bundle-options.mjs'
+import { CHUNKS, chunksOnDemand, common } from './bundle-options.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -22,13 +22,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export async function buildBundles() {
   const options = { ...common, absWorkingDir: ROOT, write: false, metafile: true }
   const builds = await Promise.all([
-    // The action: one file at start-up; the YAML parser beside it, loaded on demand.
+    // The action: one file at start-up; its chunks beside it, loaded on demand.
     build({
       ...options,
       entryPoints: { index: 'src/index.ts' },
-      plugins: [...(common.plugins ?? []), yamlOnDemand]
+      plugins: [...(common.plugins ?? []), chunksOnDemand]
     }),
-    build({ ...options, entryPoints: { [YAML_CHUNK.name]: YAML_CHUNK.entry } }),
+    ...CHUNKS.map(({ name, entry }) => build({ ...options, entryPoints: { [name]: entry } })),
     // The emulator's two entries are built apart, so they share no chunk with the action.
     build({
       ...options,

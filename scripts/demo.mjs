@@ -1,14 +1,26 @@
 // `npm run demo`: a release announcement delivered end to end, with no Tencent account and no
 // network beyond loopback. It starts the emulator, runs the committed dist/index.js exactly as
 // the runner would for a published release, and shows what the live rooms received.
+//
+//   npm run demo                          # one broadcast to every live room (Ultimate edition)
+//   npm run demo -- --target live-rooms   # each live room found, then sent its own message
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import {
   DIST,
   ROOT,
   runAction,
   startEmulatorProcess
 } from '../__tests__/helpers/action-process.mjs'
+
+const { values: args } = parseArgs({
+  options: { target: { type: 'string', default: 'broadcast' } }
+})
+if (args.target !== 'broadcast' && args.target !== 'live-rooms') {
+  console.error('demo: --target must be broadcast or live-rooms')
+  process.exit(2)
+}
 
 const event = JSON.parse(
   readFileSync(join(ROOT, '__fixtures__', 'events', 'release-published.json'), 'utf8')
@@ -18,7 +30,9 @@ const emulator = await startEmulatorProcess()
 let exitCode = 1
 try {
   console.log(`Emulator of Tencent Chat listening on ${emulator.url}`)
-  console.log(`Running dist/index.js for a published release (${event.release.tag_name})…\n`)
+  console.log(
+    `Running dist/index.js for a published release (${event.release.tag_name}), target ${args.target}…\n`
+  )
   const run = await runAction({
     bundle: join(DIST, 'index.js'),
     eventName: 'release',
@@ -26,7 +40,8 @@ try {
     inputs: {
       'sdk-app-id': emulator.app.sdkAppId,
       'secret-key': emulator.app.secretKey,
-      endpoint: emulator.url
+      endpoint: emulator.url,
+      target: args.target
     }
   })
   for (const line of (run.stdout + run.stderr).trimEnd().split('\n')) {
@@ -34,25 +49,45 @@ try {
     if (!/^::(add-mask|debug)::/.test(line)) console.log(`  │ ${line}`)
   }
   console.log(`  └ exit code ${run.code}\n`)
+  if (run.code !== 0) throw new Error(`the action failed (exit code ${run.code})`)
 
   const state = await emulator.state()
   const rooms = Object.values(state.rooms)[0] ?? {}
-  const received = state.broadcasts.at(-1)
-  if (run.code !== 0 || !received) throw new Error('the broadcast did not land')
-
-  const custom = received.msgBody.find(
+  const received = Object.values(rooms).map((messages) => messages.at(-1))
+  if (received.length === 0 || received.some((message) => !message)) {
+    throw new Error('not every live room received the announcement')
+  }
+  if (args.target === 'broadcast') {
+    console.log(
+      `The emulator received MsgSeq ${received[0].msgSeq} for ${received.length} live rooms:`
+    )
+  } else {
+    console.log(`The emulator received one message in each of ${received.length} live rooms:`)
+    for (const [groupId, messages] of Object.entries(rooms)) {
+      const last = messages.at(-1)
+      console.log(`  ${groupId}: MsgSeq ${last.msgSeq}, Random ${last.random}`)
+    }
+  }
+  const custom = received[0].msgBody.find(
     (/** @type {{ MsgType: string }} */ element) => element.MsgType === 'TIMCustomElem'
-  )
-  console.log(
-    `The emulator received MsgSeq ${received.msgSeq} for ${Object.keys(rooms).length} live rooms:`
   )
   console.log(`  Desc (offline push line): ${custom.MsgContent.Desc}`)
   console.log(`  Ext: ${custom.MsgContent.Ext}`)
   console.log(`  Data (what the app renders):`)
   console.log(JSON.stringify(JSON.parse(custom.MsgContent.Data), null, 2).replace(/^/gm, '    '))
-  console.log(`\nmsg-seq: ${run.outputs['msg-seq']}`)
-  if (run.outputs['msg-seq'] !== String(received.msgSeq)) {
-    throw new Error(`the msg-seq output differs from the emulator's MsgSeq ${received.msgSeq}`)
+  if (args.target === 'broadcast') {
+    console.log(`\nmsg-seq: ${run.outputs['msg-seq']}`)
+    if (run.outputs['msg-seq'] !== String(received[0].msgSeq)) {
+      throw new Error(`the msg-seq output differs from the emulator's MsgSeq ${received[0].msgSeq}`)
+    }
+  } else {
+    /** @type {{ status: string }[]} */
+    const results = JSON.parse(run.outputs.results ?? '[]')
+    const sent = results.filter((result) => result.status === 'sent').length
+    console.log(`\nresults: ${results.length} groups, ${sent} sent`)
+    if (results.length !== received.length) {
+      throw new Error('the results output does not list every live room')
+    }
   }
   exitCode = 0
 } catch (error) {

@@ -1,5 +1,6 @@
 import type { HttpAnswer, TransportFailure } from './http.js'
-import { isJsonObject, type JsonObject } from './json.js'
+import { isJsonObject, topLevelInteger, type JsonObject } from './json.js'
+import { isGroupId } from './message.js'
 import type { Secrets } from './secrets.js'
 
 /**
@@ -11,6 +12,8 @@ export type Delivery = { ok: true; msgSeq: number } | Failure
 export type Failure =
   /** Tencent refused, with one of its codes. */
   | { ok: false; reason: 'tencent'; code: number; info: string }
+  /** Accepted, then dropped by a live room's frequency control (`MsgDropReason`). */
+  | { ok: false; reason: 'dropped'; info: string }
   /** An HTTP status other than 200 and than a redirect. */
   | { ok: false; reason: 'http'; status: number; info: string }
   /** A redirect, not followed: it would carry the UserSig to another host. */
@@ -39,12 +42,57 @@ export function readSendAnswer(
 ): Delivery {
   const envelope = readEnvelope(result, url, secrets)
   if (!envelope.ok) return envelope
-  const { MsgSeq } = envelope.answer
+  const { MsgSeq, MsgDropReason } = envelope.answer
+  // A group message can be accepted and still dropped under a live room's frequency control.
+  if (typeof MsgDropReason === 'string' && MsgDropReason !== '') {
+    return {
+      ok: false,
+      reason: 'dropped',
+      info: `dropped: ${secrets.untrusted(MsgDropReason, QUOTED)}`
+    }
+  }
   if (typeof MsgSeq !== 'number' || !Number.isSafeInteger(MsgSeq) || MsgSeq < 0) {
     const shown = MsgSeq === undefined ? 'no MsgSeq' : `MsgSeq ${quoteJson(MsgSeq, secrets)}`
     return { ok: false, reason: 'garbled', info: `an answer of success with ${shown}` }
   }
   return { ok: true, msgSeq: MsgSeq }
+}
+
+/** One page of `get_appid_group_list`. */
+export interface GroupPage {
+  groupIds: string[]
+  /** The cursor for the next page, as the digits the server wrote; "0" after the last page. */
+  next: string
+}
+
+/**
+ * Reads a page of group IDs. `Next` is a 64-bit cursor: it is read from the answer's text, never
+ * through a JavaScript number, which would round it above 2^53 and skip or repeat groups.
+ */
+export function readGroupPage(
+  result: HttpAnswer | TransportFailure,
+  url: URL,
+  secrets: Secrets
+): { ok: true; page: GroupPage } | Failure {
+  const envelope = readEnvelope(result, url, secrets)
+  if (!envelope.ok) return envelope
+  const { GroupIdList } = envelope.answer
+  const next = result.ok ? topLevelInteger(result.text, 'Next') : undefined
+  if (next === undefined || BigInt(next) >= 2n ** 64n) {
+    return { ok: false, reason: 'garbled', info: 'a page of groups without a valid Next' }
+  }
+  if (!Array.isArray(GroupIdList)) {
+    return { ok: false, reason: 'garbled', info: 'a page of groups without a GroupIdList' }
+  }
+  const groupIds: string[] = []
+  for (const item of GroupIdList) {
+    const id = isJsonObject(item) ? item.GroupId : undefined
+    if (typeof id !== 'string' || !isGroupId(id)) {
+      return { ok: false, reason: 'garbled', info: 'a page of groups with an invalid GroupId' }
+    }
+    groupIds.push(id)
+  }
+  return { ok: true, page: { groupIds, next } }
 }
 
 /**

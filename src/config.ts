@@ -1,7 +1,8 @@
 import type { Overrides, ReleaseAction, TemplateChoice } from './announcement.js'
 import { InputError } from './input-error.js'
-import { parseInputs, type InputValues, type RawInputs } from './inputs.js'
+import { parseInputs, type InputValues, type RawInputs, type TargetChoice } from './inputs.js'
 import type { JsonObject } from './json.js'
+import type { Priority } from './message.js'
 import type { Region } from './regions.js'
 import type { DataParser } from './template.js'
 
@@ -16,6 +17,10 @@ export interface Config {
   adminIdentifier: string
   region: Region
   endpoint: URL | undefined
+  /** Where the announcement goes; `groupIds` are the groups of `target: groups`. */
+  target: TargetChoice
+  groupIds: string[]
+  priority: Priority
   fromAccount: string | undefined
   cloudCustomData: string | undefined
   random: number | undefined
@@ -64,6 +69,18 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     )
   }
 
+  const target = values.target
+  const groupIds = values['group-ids']
+  if (target === 'groups' && groupIds === undefined && raw['group-ids'] === '') {
+    problems.push(
+      'Input `group-ids` is required with `target: groups`: the IDs of the groups to announce to, separated by commas or lines.'
+    )
+  } else if (target !== undefined && target !== 'groups' && raw['group-ids'] !== '') {
+    problems.push(
+      `Input \`group-ids\` is read only with \`target: groups\`; with \`target: ${target}\` it would be ignored. Remove it, or set \`target: groups\`.`
+    )
+  }
+
   if (problems.length > 0) throw new ConfigError(problems)
   // Every input was read without a problem, so every value is there.
   const v = values as InputValues
@@ -73,6 +90,9 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     adminIdentifier: v['admin-identifier'],
     region: v.region,
     endpoint: v.endpoint,
+    target: v.target,
+    groupIds: v['group-ids'] ?? [],
+    priority: v.priority,
     fromAccount: v['from-account'],
     cloudCustomData: v['cloud-custom-data'],
     random: v.random,

@@ -1,31 +1,45 @@
 import { randomInt } from 'node:crypto'
 import type { LookupFunction } from 'node:net'
-import { readSendAnswer, type Delivery } from './answer.js'
+import {
+  readGroupPage,
+  readSendAnswer,
+  type Delivery,
+  type Failure,
+  type GroupPage
+} from './answer.js'
 import type { Log } from './dependencies.js'
-import { post } from './http.js'
-import type { BroadcastBody } from './message.js'
+import { post, type ConnectionPool, type HttpAnswer, type TransportFailure } from './http.js'
 import type { Secrets } from './secrets.js'
 
-const BROADCAST_PATH = 'v4/group_open_http_svc/send_broadcast_msg'
+/** The REST APIs the action calls, by what they do. */
+export const API = {
+  broadcast: 'v4/group_open_http_svc/send_broadcast_msg',
+  groupMessage: 'v4/group_open_http_svc/send_group_msg',
+  groupList: 'v4/group_open_http_svc/get_appid_group_list'
+} as const
+type Api = (typeof API)[keyof typeof API]
 
-interface Target {
+/** Where a request goes and whose it is. */
+export interface Target {
   base: URL
   sdkAppId: number
   identifier: string
   userSig: string
 }
 
-/** What a try logs to and masks with, and (for tests) how it resolves names. */
+/** What a try logs to and masks with, the connections it may reuse, and (for tests) how it
+ * resolves names. */
 export interface TryContext {
   log: Log
   secrets: Secrets
+  pool?: ConnectionPool
   lookup?: LookupFunction
 }
 
 /** The request URL. `random` is the per-request query nonce, not the body's Random. */
-export function broadcastUrl(target: Target, random: number): URL {
+export function requestUrl(target: Target, api: Api, random: number): URL {
   const base = new URL(target.base.href.endsWith('/') ? target.base.href : `${target.base.href}/`)
-  const url = new URL(BROADCAST_PATH, base)
+  const url = new URL(api, base)
   url.search = new URLSearchParams({
     sdkappid: String(target.sdkAppId),
     identifier: target.identifier,
@@ -43,23 +57,54 @@ export function redactUrl(url: URL): string {
   return shown.toString()
 }
 
-/** POSTs the body once, within `timeoutMs` whatever happens, and reads the answer. */
-export async function sendOnce(
+/** POSTs a JSON body to an API once, within `timeoutMs` whatever happens, and reads the answer. */
+async function callOnce<T>(
+  api: Api,
   target: Target,
-  body: BroadcastBody,
+  body: string,
   timeoutMs: number,
-  { log, secrets, lookup }: TryContext
-): Promise<Delivery> {
-  const url = broadcastUrl(target, randomInt(0, 2 ** 32))
+  { log, secrets, pool, lookup }: TryContext,
+  read: (result: HttpAnswer | TransportFailure, url: URL, secrets: Secrets) => T
+): Promise<T> {
+  const url = requestUrl(target, api, randomInt(0, 2 ** 32))
   // The URL carries the UserSig (already registered); the URL itself is registered too, as it
   // is what an HTTP error would quote.
   secrets.add(url)
   log.debug(`POST ${redactUrl(url)}`)
-  const result = await post(url, JSON.stringify(body), { timeoutMs, ...(lookup ? { lookup } : {}) })
+  const result = await post(url, body, {
+    timeoutMs,
+    ...(pool ? { pool } : {}),
+    ...(lookup ? { lookup } : {})
+  })
   log.debug(
     result.ok
       ? `HTTP ${result.status}: ${secrets.untrusted(result.text, 500)}`
       : `No answer: ${secrets.untrusted(result.detail, 500)}`
   )
-  return readSendAnswer(result, url, secrets)
+  return read(result, url, secrets)
+}
+
+/** Sends a message (a broadcast, or one group's message) once. */
+export function sendOnce(
+  api: typeof API.broadcast | typeof API.groupMessage,
+  target: Target,
+  body: object,
+  timeoutMs: number,
+  context: TryContext
+): Promise<Delivery> {
+  return callOnce(api, target, JSON.stringify(body), timeoutMs, context, readSendAnswer)
+}
+
+/**
+ * Asks for one page of the app's live rooms. `next` is written back as the digits the server
+ * gave, a bare JSON number that may be above 2^53.
+ */
+export function listOnce(
+  target: Target,
+  next: string,
+  timeoutMs: number,
+  context: TryContext
+): Promise<{ ok: true; page: GroupPage } | Failure> {
+  const body = `{"Limit":10000,"Next":${next},"GroupType":"AVChatRoom"}`
+  return callOnce(API.groupList, target, body, timeoutMs, context, readGroupPage)
 }

@@ -6,6 +6,7 @@ import {
 } from './announcement.js'
 import { MAX_MESSAGE_BYTES, MIN_MESSAGE_BYTES } from './budget.js'
 import type { Core } from './dependencies.js'
+import { isGroupId, MAX_GROUP_ID_BYTES, PRIORITIES, type Priority } from './message.js'
 import { REGION_NAMES, type Region } from './regions.js'
 import type { Secrets } from './secrets.js'
 import { InvalidInput } from './input-error.js'
@@ -97,6 +98,20 @@ const endpoint: Parser<URL> = (text, { name }) => {
   return url
 }
 
+/** Where the announcement goes: every live room at once, the groups named, or each live room. */
+export const TARGETS = ['broadcast', 'groups', 'live-rooms'] as const
+export type TargetChoice = (typeof TARGETS)[number]
+
+const groupId: Parser<string> = (text, { name }) => {
+  if (!isGroupId(text)) {
+    throw new InvalidInput(
+      name,
+      `has ${quote(text)}: a group ID is at most ${MAX_GROUP_ID_BYTES} bytes, with no control characters.`
+    )
+  }
+  return text
+}
+
 /** A text with `{{ path }}` placeholders, checked for form; paths are checked when filled. */
 const textTemplate: Parser<string> = (text, { name }) => {
   placeholderPaths(text, name)
@@ -137,6 +152,9 @@ export const INPUTS = {
   'admin-identifier': { default: 'administrator', parse: account },
   region: { default: 'china', parse: oneOf<Region>(REGION_NAMES) },
   endpoint: { parse: optional(endpoint) },
+  target: { default: 'broadcast', parse: oneOf<TargetChoice>(TARGETS) },
+  'group-ids': { parse: optional(list(groupId)) },
+  priority: { default: 'High', parse: oneOf<Priority>(PRIORITIES) },
   'from-account': { parse: optional(account) },
   'cloud-custom-data': { parse: optional(asIs) },
   random: {

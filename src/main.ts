@@ -1,10 +1,13 @@
 import { realDependencies, type Dependencies } from './dependencies.js'
 import { readEventContext } from './event.js'
 import { readInputs } from './inputs.js'
-import { plan } from './plan.js'
+import { plan, type Plan } from './plan.js'
 import { report, type Outcome } from './report.js'
 import { Secrets } from './secrets.js'
-import { send } from './send.js'
+import type { Credentials } from './config.js'
+import { API, listOnce, sendOnce } from './delivery.js'
+import { connectionPool } from './http.js'
+import { overallBudgetMs, send } from './send.js'
 import { resolveUserSig } from './signature.js'
 import { dataParserFor } from './template.js'
 
@@ -36,13 +39,13 @@ export async function run(dependencies: Partial<Dependencies> = {}): Promise<voi
 
 /** Runs the pipeline to its outcome. It never throws: whatever happens becomes an outcome. */
 async function attempt(deps: Dependencies, secrets: Secrets): Promise<Outcome> {
-  const { core, clock } = deps
+  const { core } = deps
   try {
     const raw = readInputs(core, secrets)
     const event = readEventContext(deps.env, deps.readFile)
     const planned = plan(raw, event, await dataParserFor(raw.data))
     if ('skip' in planned) return { status: 'skipped', reason: planned.skip }
-    const { config, announcement, message, body, bases } = planned
+    const { config, message } = planned
     if (message.truncated) {
       core.notice(
         `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
@@ -50,34 +53,119 @@ async function attempt(deps: Dependencies, secrets: Secrets): Promise<Outcome> {
     }
     const { credentials } = config
     if (config.dryRun || credentials === undefined) return { status: 'dry-run', plan: planned }
+    const request = requestParts(planned, credentials, deps, secrets)
+    return config.target === 'broadcast'
+      ? await broadcast(planned, request, deps)
+      : await toGroups(planned, request, deps)
+  } catch (error) {
+    return { status: 'failed', error }
+  }
+}
 
-    core.info(
-      `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
-    )
-    const sent = await send({
-      bases,
-      sdkAppId: config.sdkAppId,
-      identifier: config.adminIdentifier,
-      userSig: () =>
-        resolveUserSig(
+/** What every request of this run shares: who makes it, signed how, over which connections,
+ * retried how. */
+function requestParts(
+  planned: Plan,
+  credentials: Credentials,
+  deps: Dependencies,
+  secrets: Secrets
+) {
+  const { config } = planned
+  let userSig: string | undefined
+  // One UserSig serves every request; a new one is signed only when Tencent refuses it as
+  // expired or revoked.
+  const sign = (fresh: boolean) =>
+    !fresh && userSig !== undefined
+      ? userSig
+      : (userSig = resolveUserSig(
           config.sdkAppId,
           config.adminIdentifier,
           config.userSigTtl,
           credentials,
           secrets
-        ),
-      canSign: credentials.kind === 'secret-key',
-      body,
-      timeoutSeconds: config.timeoutSeconds,
-      retries: config.retries,
-      clock,
-      log: core,
-      secrets
-    })
-    return sent.delivery.ok
-      ? { status: 'sent', plan: planned, sent }
-      : { status: 'failed', plan: planned, sent }
-  } catch (error) {
-    return { status: 'failed', error }
+        ))
+  return {
+    bases: planned.bases,
+    sdkAppId: config.sdkAppId,
+    identifier: config.adminIdentifier,
+    userSig: sign,
+    canSign: credentials.kind === 'secret-key',
+    timeoutSeconds: config.timeoutSeconds,
+    retries: config.retries,
+    clock: deps.clock,
+    log: deps.core,
+    context: { log: deps.core, secrets, pool: connectionPool() }
   }
+}
+
+type RequestParts = ReturnType<typeof requestParts>
+
+/** `target: broadcast`: one message that every live room receives. */
+async function broadcast(
+  planned: Plan,
+  { context, ...request }: RequestParts,
+  { core }: Dependencies
+): Promise<Outcome> {
+  const { config, announcement, message, body, bases } = planned
+  core.info(
+    `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
+  )
+  const sent = await send({
+    ...request,
+    attempt: (target, timeoutMs) => sendOnce(API.broadcast, target, body, timeoutMs, context)
+  })
+  return sent.delivery.ok
+    ? { status: 'sent', plan: planned, sent }
+    : { status: 'failed', plan: planned, sent }
+}
+
+/**
+ * `target: groups` or `live-rooms`: one message per group, each with its own Random. The code
+ * that fans out is loaded only now: broadcasts never pay for it.
+ */
+async function toGroups(
+  planned: Plan,
+  { context, ...request }: RequestParts,
+  { core, clock }: Dependencies
+): Promise<Outcome> {
+  const { config, announcement, message, bases } = planned
+  const named = config.target === 'groups' ? config.groupIds : undefined
+  core.info(
+    `Announcing the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to ${named === undefined ? 'every live room (AVChatRoom)' : `${named.length} ${named.length === 1 ? 'group' : 'groups'}`} of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
+  )
+  const { deliverToGroups } = await import('./groups.js')
+  const groups = await deliverToGroups({
+    groupIds: named,
+    clock,
+    log: core,
+    budgetMs: overallBudgetMs(config.retries, config.timeoutSeconds),
+    listPage: (next) =>
+      send({
+        ...request,
+        attempt: (target, timeoutMs) => listOnce(target, next, timeoutMs, context)
+      }),
+    sendTo: (groupId, pacer, deadline, log) =>
+      send({
+        ...request,
+        log,
+        pacer,
+        deadline,
+        attempt: (target, timeoutMs) =>
+          sendOnce(API.groupMessage, target, planned.bodyFor(groupId), timeoutMs, {
+            ...context,
+            log
+          })
+      })
+  })
+  if (!groups.ok) return { status: 'failed', plan: planned, groups }
+  const delivered = groups.results.filter(({ sent }) => sent.delivery.ok).length
+  if (groups.results.length === 0) {
+    return {
+      status: 'skipped',
+      reason: 'Nothing was sent: the app has no live room (AVChatRoom) to announce to.'
+    }
+  }
+  const status =
+    delivered === groups.results.length ? 'sent' : delivered === 0 ? 'failed' : 'partial'
+  return { status, plan: planned, groups }
 }

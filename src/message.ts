@@ -15,6 +15,20 @@ interface TextElem {
 }
 export type MsgElement = CustomElem | TextElem
 
+/** `MsgPriority` of a group message: live rooms under load drop lower priorities first. */
+export const PRIORITIES = ['High', 'Normal', 'Low', 'Lowest'] as const
+export type Priority = (typeof PRIORITIES)[number]
+
+/** The JSON body of send_group_msg. */
+export interface GroupBody {
+  GroupId: string
+  Random: number
+  MsgPriority: Priority
+  MsgBody: MsgElement[]
+  From_Account?: string
+  CloudCustomData?: string
+}
+
 /** The JSON body of send_broadcast_msg. */
 export interface BroadcastBody {
   From_Account?: string
@@ -162,16 +176,79 @@ export function broadcastBody(
     origin: Origin
   }
 ): BroadcastBody {
-  const content = {
+  const content = contentOf(message, options)
+  return {
+    ...optional('From_Account', content.fromAccount),
+    Random: options.random ?? derivedRandom(options.origin, content),
+    MsgBody: content.msgBody,
+    ...optional('CloudCustomData', content.cloudCustomData)
+  }
+}
+
+/** What a message says, as its derived Random hashes it (in this key order, which pins it). */
+function contentOf(
+  message: Pick<RenderedMessage, 'msgBody'>,
+  options: { fromAccount: string | undefined; cloudCustomData: string | undefined }
+) {
+  return {
     msgBody: message.msgBody,
     fromAccount: options.fromAccount,
     cloudCustomData: options.cloudCustomData
   }
+}
+
+/** A body field that is there only when it was given. */
+function optional<Name extends string>(
+  name: Name,
+  value: string | undefined
+): Partial<Record<Name, string>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<Name, string>)
+}
+
+/** Tencent's group IDs are at most 48 bytes. */
+export const MAX_GROUP_ID_BYTES = 48
+
+/**
+ * Whether `text` can be a group ID: at most 48 bytes, and nothing that breaks a line, so that a
+ * group ID, given or listed by the server, can be printed as it is.
+ */
+export function isGroupId(text: string): boolean {
+  return (
+    text !== '' &&
+    !/[\p{Cc}\u2028\u2029]/u.test(text) &&
+    Buffer.byteLength(text) <= MAX_GROUP_ID_BYTES
+  )
+}
+
+/**
+ * The body of one group's message. Each group has its own Random, derived from where the
+ * announcement comes from, what it says and the group (and from `random` when given), the same on
+ * every try and every re-run: a retry, or a re-run within Tencent's window, is never a second
+ * message in that room.
+ */
+export function groupBody(
+  message: Pick<RenderedMessage, 'msgBody'>,
+  options: {
+    groupId: string
+    priority: Priority
+    fromAccount: string | undefined
+    cloudCustomData: string | undefined
+    random: number | undefined
+    origin: Origin
+  }
+): GroupBody {
+  const content = contentOf(message, options)
   return {
-    ...(content.fromAccount === undefined ? {} : { From_Account: content.fromAccount }),
-    Random: options.random ?? derivedRandom(options.origin, content),
+    GroupId: options.groupId,
+    Random: derivedRandom(options.origin, {
+      ...content,
+      groupId: options.groupId,
+      random: options.random
+    }),
+    MsgPriority: options.priority,
     MsgBody: content.msgBody,
-    ...(content.cloudCustomData === undefined ? {} : { CloudCustomData: content.cloudCustomData })
+    ...optional('From_Account', content.fromAccount),
+    ...optional('CloudCustomData', content.cloudCustomData)
   }
 }
 

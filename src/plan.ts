@@ -4,19 +4,30 @@ import type { EventContext } from './event.js'
 import type { RawInputs } from './inputs.js'
 import {
   broadcastBody,
+  groupBody,
   renderMessage,
   type BroadcastBody,
+  type GroupBody,
   type RenderedMessage
 } from './message.js'
 import { baseUrls } from './regions.js'
 import type { DataParser } from './template.js'
+
+/** Stands for each live room's ID in the body a dry run shows: they are not listed then. */
+export const EACH_LIVE_ROOM = '<each AVChatRoom>'
 
 /** The request to make, and how it came about: everything known before the network is touched. */
 export interface Plan {
   config: Config
   announcement: Announcement
   message: RenderedMessage
-  body: BroadcastBody
+  /**
+   * The body as it goes out: the broadcast's, or, for groups, the first group's (a dry run shows
+   * it; every group's differs only in `GroupId` and `Random`).
+   */
+  body: BroadcastBody | GroupBody
+  /** The body of one group's message (`target: groups` or `live-rooms`). */
+  bodyFor: (groupId: string) => GroupBody
   /** Where to send it, in order of preference: the primary domain, then its backup. */
   bases: [URL, ...URL[]]
 }
@@ -44,11 +55,17 @@ export function plan(raw: RawInputs, event: EventContext, parseData?: DataParser
     textElement: config.textElement,
     maxBytes: config.maxBytes
   })
-  const body = broadcastBody(message, {
+  const content = {
     fromAccount: config.fromAccount,
     cloudCustomData: config.cloudCustomData,
     random: config.random,
     origin: event
-  })
-  return { config, announcement, message, body, bases: baseUrls(config) }
+  }
+  const bodyFor = (groupId: string) =>
+    groupBody(message, { ...content, groupId, priority: config.priority })
+  const body =
+    config.target === 'broadcast'
+      ? broadcastBody(message, content)
+      : bodyFor(config.groupIds[0] ?? EACH_LIVE_ROOM)
+  return { config, announcement, message, body, bodyFor, bases: baseUrls(config) }
 }

@@ -1,19 +1,22 @@
+import type { Failure } from './answer.js'
 import type { Dependencies } from './dependencies.js'
+import type { GroupsDelivery } from './groups.js'
 import { InputError } from './input-error.js'
 import type { Plan } from './plan.js'
 import type { Secrets } from './secrets.js'
 import type { SendResult } from './send.js'
-import { renderSummary, type SummaryFacts } from './summary.js'
+import { renderSummary, type GroupRow, type SummaryFacts } from './summary.js'
 import { explainFailure, type Explanation } from './tencent-errors.js'
 
 /** How a run ended. Every run ends in exactly one of these, and `report` tells each one. */
 export type Outcome =
-  | { status: 'sent'; plan: Plan; sent: SendResult }
+  /** A broadcast, sent, or refused by Tencent or the network. */
+  | { status: 'sent' | 'failed'; plan: Plan; sent: SendResult }
+  /** Messages to groups one by one (`target: groups` or `live-rooms`). */
+  | { status: 'sent' | 'partial' | 'failed'; plan: Plan; groups: GroupsDelivery }
   | { status: 'dry-run'; plan: Plan }
   /** The event is not announced (a release action not chosen, a deleted tag …). */
   | { status: 'skipped'; reason: string }
-  /** Sent, and Tencent or the network said no. */
-  | { status: 'failed'; plan: Plan; sent: SendResult }
   /** Stopped before sending: an `InputError`, or something nobody expected. */
   | { status: 'failed'; error: unknown }
 
@@ -26,9 +29,13 @@ export const OUTPUT_NAMES = [
   'tries',
   'status',
   'error-code',
-  'error-info'
+  'error-info',
+  'results'
 ] as const
 type Outputs = Record<(typeof OUTPUT_NAMES)[number], string>
+
+/** Failed groups named in the final line; the `results` output and the summary hold them all. */
+const NAMED_FAILURES = 20
 
 /**
  * Tells how the run ended, in one place for every outcome: all outputs, the job summary, and one
@@ -42,19 +49,23 @@ export function report(
     writeSummary,
     secrets,
     durationMs
-  }: Pick<Dependencies, 'core' | 'writeSummary'> & {
-    secrets: Secrets
-    durationMs: number
-  }
+  }: Pick<Dependencies, 'core' | 'writeSummary'> & { secrets: Secrets; durationMs: number }
 ): void {
   const failure = failureOf(outcome, secrets)
-  const outputs = outputsOf(outcome, failure)
+  const rows = 'groups' in outcome && outcome.groups.ok ? groupRows(outcome.groups) : []
+  const results = resultsOf(rows)
+  const outputs = outputsOf(outcome, failure, rows, results.json)
   for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name])
+  if (results.listed < rows.length) {
+    core.info(
+      `The \`results\` output lists ${results.listed} of ${rows.length} groups, the failed ones first: GitHub keeps 1 MB of an output.`
+    )
+  }
 
   finalLine(outcome, failure, core, secrets)
 
   try {
-    writeSummary(secrets.scrub(renderSummary({ ...factsOf(outcome), failure, durationMs })))
+    writeSummary(secrets.scrub(renderSummary({ ...factsOf(outcome, rows), failure, durationMs })))
   } catch (error) {
     core.debug(
       `No job summary: ${secrets.scrub(error instanceof Error ? error.message : String(error))}`
@@ -77,34 +88,47 @@ function finalLine(
     core.setFailed(unexpected ? `${failure?.what} ${failure?.remedy}` : (failure?.what ?? ''))
     return
   }
-  switch (outcome.status) {
-    case 'skipped':
-      core.notice(outcome.reason)
-      return
-    case 'dry-run': {
-      const { announcement, message, body } = outcome.plan
-      core.info(
-        `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked; nothing was sent.`
-      )
-      core.startGroup('Payload')
-      core.info(JSON.stringify(body, null, 2))
-      core.endGroup()
-      return
-    }
-    case 'sent': {
-      const { delivery, tries } = outcome.sent
-      core.info(
-        `Delivered: MsgSeq ${delivery.ok ? delivery.msgSeq : ''}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? 'try' : 'tries'}.`
-      )
-      return
-    }
-    case 'failed': {
-      const text = `${failure?.what} ${failure?.remedy}`
-      // A delivery failure may be tolerated; a step that could not even send always fails.
-      if (outcome.plan.config.failOnError) core.setFailed(text)
-      else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
-    }
+  if (outcome.status === 'skipped') {
+    core.notice(outcome.reason)
+    return
   }
+  if (outcome.status === 'dry-run') {
+    const { announcement, message, body, config } = outcome.plan
+    const to =
+      config.target === 'broadcast'
+        ? ''
+        : config.target === 'groups'
+          ? ` for the groups ${config.groupIds.join(', ')} (the body of the first is shown; each group has its own Random)`
+          : ' for every live room (AVChatRoom), which were not listed (the body each gets is shown, with its own GroupId and Random)'
+    core.info(
+      `Dry run: the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) was rendered and checked${to}; nothing was sent.`
+    )
+    core.startGroup('Payload')
+    core.info(JSON.stringify(body, null, 2))
+    core.endGroup()
+    return
+  }
+  if (failure === undefined) {
+    core.info(delivered(outcome))
+    return
+  }
+  const text = `${failure.what} ${failure.remedy}`
+  // A delivery failure may be tolerated; a step that could not even send always fails.
+  if (outcome.plan.config.failOnError) core.setFailed(text)
+  else core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
+}
+
+/** The line that tells a delivery that went through. */
+function delivered(
+  outcome: Extract<Outcome, { plan: Plan; status: 'sent' | 'partial' | 'failed' }>
+) {
+  if ('sent' in outcome) {
+    const { delivery, tries } = outcome.sent
+    return `Delivered: MsgSeq ${delivery.ok ? delivery.msgSeq : ''}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? 'try' : 'tries'}.`
+  }
+  const { tries } = outcome.groups
+  const count = outcome.groups.ok ? outcome.groups.results.length : 0
+  return `Delivered to ${count} ${count === 1 ? 'group' : 'groups'} (each one's MsgSeq is in \`results\`), after ${tries} ${tries === 1 ? 'request' : 'requests'}.`
 }
 
 /** What went wrong and what to do, for a run that failed; `undefined` for one that did not. */
@@ -116,38 +140,136 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
       ? { what: message, remedy: error.remedy }
       : { what: `Unexpected failure: ${message}`, remedy: 'Please report this as a bug.' }
   }
-  if (outcome.status === 'skipped' || outcome.status === 'dry-run' || outcome.sent.delivery.ok) {
-    return undefined
+  if (outcome.status === 'skipped' || outcome.status === 'dry-run') return undefined
+  if ('sent' in outcome) {
+    const { delivery, tries, gaveUp } = outcome.sent
+    return delivery.ok ? undefined : explain(delivery, tries, gaveUp)
   }
-  const { delivery, tries, gaveUp } = outcome.sent
-  const explanation = explainFailure(delivery)
+  const { groups } = outcome
+  if (!groups.ok) {
+    const { what, remedy } = explain(groups.failure, groups.tries, groups.gaveUp)
+    return { what: `The live rooms could not be listed, so nothing was sent. ${what}`, remedy }
+  }
+  const failed = groups.results.filter(({ sent }) => !sent.delivery.ok)
+  if (failed.length === 0) return undefined
+  // Each failure is named with its group; each remedy is said once.
+  const named = failed.slice(0, NAMED_FAILURES).map(({ groupId, sent }) => {
+    const { what } = explain(sent.delivery as Failure, sent.tries, sent.gaveUp)
+    return `${groupId}: ${what}`
+  })
+  const more =
+    failed.length > NAMED_FAILURES
+      ? ` And ${failed.length - NAMED_FAILURES} more (see the \`results\` output).`
+      : ''
+  const remedies = new Set(
+    failed.map(({ sent }) => explainFailure(sent.delivery as Failure).remedy)
+  )
+  return {
+    what: `Delivered to ${groups.results.length - failed.length} of ${groups.results.length} groups; ${failed.length} failed. ${named.join(' ')}${more}`,
+    remedy: [...remedies].join(' ')
+  }
+}
+
+function explain(failure: Failure, tries: number, gaveUp: string | undefined): Explanation {
+  const explanation = explainFailure(failure)
   const why = gaveUp === undefined ? '' : ` Gave up after ${tries} tries: ${gaveUp}.`
   return { what: `${explanation.what}${why}`, remedy: explanation.remedy }
 }
 
-function outputsOf(outcome: Outcome, failure: Explanation | undefined): Outputs {
+function outputsOf(
+  outcome: Outcome,
+  failure: Explanation | undefined,
+  rows: GroupRow[],
+  results: string
+): Outputs {
   const planned = 'plan' in outcome ? outcome.plan : undefined
   const sent = 'sent' in outcome ? outcome.sent : undefined
-  const delivery = sent?.delivery
+  const groups = 'groups' in outcome ? outcome.groups : undefined
+  // The failure that `error-code` and `error-info` tell: the broadcast's, or the first group's.
+  const first: Failure | undefined =
+    sent?.delivery.ok === false
+      ? sent.delivery
+      : groups?.ok === false
+        ? groups.failure
+        : (groups?.results.find(({ sent }) => !sent.delivery.ok)?.sent.delivery as
+            Failure | undefined)
+  const single = rows.length === 1 ? rows[0] : undefined
   return {
-    'msg-seq': delivery?.ok ? String(delivery.msgSeq) : '',
-    random: planned ? String(planned.body.Random) : '',
+    'msg-seq': sent?.delivery.ok ? String(sent.delivery.msgSeq) : (single?.msgSeq ?? ''),
+    random: planned && planned.config.target === 'broadcast' ? String(planned.body.Random) : '',
     payload: planned ? JSON.stringify(planned.body) : '',
     truncated: planned ? String(planned.message.truncated) : '',
-    tries: String(sent?.tries ?? 0),
+    tries: String(sent?.tries ?? groups?.tries ?? 0),
     status: outcome.status,
-    'error-code':
-      delivery?.ok === false && delivery.reason === 'tencent' ? String(delivery.code) : '',
-    'error-info': delivery?.ok === false ? delivery.info : (failure?.what ?? '')
+    'error-code': first?.reason === 'tencent' ? String(first.code) : '',
+    'error-info': first?.info ?? failure?.what ?? '',
+    results
   }
 }
 
+/** GitHub keeps at most 1 MB of an output. */
+const MAX_OUTPUT_BYTES = 1_000_000
+
+/**
+ * The `results` output: every group, in order. Past the 1 MB GitHub keeps (some 9,000 groups),
+ * the failed groups come first and as many sent ones as fit follow: no failure goes unlisted.
+ */
+function resultsOf(rows: GroupRow[]): { json: string; listed: number } {
+  const item = (row: GroupRow) =>
+    JSON.stringify({
+      group_id: row.groupId,
+      status: row.status,
+      msg_seq: row.msgSeq === '' ? null : Number(row.msgSeq),
+      error_code: row.errorCode === '' ? null : Number(row.errorCode),
+      error_info: row.errorInfo,
+      tries: row.tries
+    })
+  const items = rows.map(item)
+  const json = `[${items.join(',')}]`
+  if (Buffer.byteLength(json) <= MAX_OUTPUT_BYTES) return { json, listed: rows.length }
+  const failedFirst = [
+    ...items.filter((_, i) => rows[i]?.status === 'failed'),
+    ...items.filter((_, i) => rows[i]?.status === 'sent')
+  ]
+  const kept: string[] = []
+  let bytes = 2
+  for (const text of failedFirst) {
+    bytes += Buffer.byteLength(text) + 1
+    if (bytes > MAX_OUTPUT_BYTES) break
+    kept.push(text)
+  }
+  return { json: `[${kept.join(',')}]`, listed: kept.length }
+}
+
+/** Each group's result, as the `results` output and the summary show it. */
+function groupRows(groups: Extract<GroupsDelivery, { ok: true }>): GroupRow[] {
+  return groups.results.map(({ groupId, sent }) => {
+    const { delivery } = sent
+    return {
+      groupId,
+      status: delivery.ok ? 'sent' : 'failed',
+      msgSeq: delivery.ok ? String(delivery.msgSeq) : '',
+      errorCode: !delivery.ok && delivery.reason === 'tencent' ? String(delivery.code) : '',
+      errorInfo: delivery.ok ? '' : delivery.info,
+      tries: sent.tries
+    }
+  })
+}
+
 /** The summary's facts, as far as the run got. */
-function factsOf(outcome: Outcome): Omit<SummaryFacts, 'durationMs'> {
+function factsOf(outcome: Outcome, rows: GroupRow[]): Omit<SummaryFacts, 'durationMs'> {
   if (outcome.status === 'skipped') return { status: outcome.status, skipped: outcome.reason }
   if (!('plan' in outcome)) return { status: outcome.status }
   const { config, announcement, message, body, bases } = outcome.plan
   const sent = 'sent' in outcome ? outcome.sent : undefined
+  const groups = 'groups' in outcome ? outcome.groups : undefined
+  const host = sent?.host ?? bases[0].host
+  const where =
+    config.target === 'broadcast'
+      ? host
+      : config.target === 'groups'
+        ? `${config.groupIds.length} ${config.groupIds.length === 1 ? 'group' : 'groups'} via ${host}`
+        : `every live room via ${host}`
   return {
     status: outcome.status,
     message: {
@@ -160,9 +282,11 @@ function factsOf(outcome: Outcome): Omit<SummaryFacts, 'durationMs'> {
       maxBytes: config.maxBytes,
       truncated: message.truncated
     },
-    target: { host: sent?.host ?? bases[0].host, sdkAppId: config.sdkAppId },
-    random: body.Random,
+    target: { host: where, sdkAppId: config.sdkAppId },
+    ...(config.target === 'broadcast' ? { random: body.Random } : {}),
     ...(sent === undefined ? {} : { tries: sent.tries }),
-    ...(sent?.delivery.ok ? { msgSeq: sent.delivery.msgSeq } : {})
+    ...(sent?.delivery.ok ? { msgSeq: sent.delivery.msgSeq } : {}),
+    ...(groups === undefined ? {} : { tries: groups.tries }),
+    ...(groups?.ok ? { groups: rows } : {})
   }
 }

@@ -35,6 +35,8 @@ export function nextStep(
       return 'retry'
     case 'garbled':
       return 'retry-once'
+    case 'dropped':
+      return 'rate-limited'
     case 'redirect':
       return 'stop'
     case 'http':

@@ -2,8 +2,9 @@
  * The one door every credential goes through before anything can print it. A value is registered
  * in each form it can take on the way out: as given, percent-encoded by `encodeURIComponent` and
  * by `URLSearchParams` (which spell some characters differently), and, for a URL that carries
- * one, the whole URL and its path-and-query (what HTTP errors quote). Each form is masked with
- * the runner (`::add-mask::`) and removed by `scrub` from any text the action prints itself.
+ * one, the URL and its path-and-query (what HTTP errors quote), through its UserSig. Each form
+ * is masked with the runner (`::add-mask::`) and removed by `scrub` from any text the action
+ * prints itself.
  */
 export class Secrets {
   private readonly forms = new Set<string>()
@@ -17,7 +18,7 @@ export class Secrets {
   add(value: string | URL): void {
     const forms =
       value instanceof URL
-        ? [value.href, `${value.pathname}${value.search}`]
+        ? [value.href, `${value.pathname}${value.search}`].map(throughUserSig)
         : [value, encodeURIComponent(value), new URLSearchParams({ _: value }).toString().slice(2)]
     for (const form of forms) {
       if (form === '' || this.forms.has(form)) continue
@@ -49,6 +50,17 @@ export class Secrets {
     for (const form of this.ordered) out = out.split(form).join('***')
     return out
   }
+}
+
+/**
+ * A URL up to the end of its UserSig. What follows is a per-request nonce, not secret: leaving it
+ * out gives every request with the same UserSig one mask, not one each (a fan-out makes
+ * thousands), and still covers every text that quotes the URL.
+ */
+function throughUserSig(url: string): string {
+  const at = url.indexOf('usersig=')
+  const end = at === -1 ? -1 : url.indexOf('&', at)
+  return end === -1 ? url : url.slice(0, end)
 }
 
 function cut(text: string, maxLength: number): string {

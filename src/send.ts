@@ -1,27 +1,39 @@
-import type { Clock } from './dependencies.js'
-import type { Delivery } from './answer.js'
-import { sendOnce, type TryContext } from './delivery.js'
-import type { BroadcastBody } from './message.js'
+import type { Failure } from './answer.js'
+import type { Clock, Log } from './dependencies.js'
+import type { Target } from './delivery.js'
 import { nextStep, waitBefore, type Next } from './retry-policy.js'
 
-interface SendOptions extends TryContext {
+/** Pacing shared by every request of a fan-out, so that together they keep under a limit. */
+export interface Pacer {
+  /** Resolves when the next request may start. */
+  slot: () => Promise<void>
+  /** A request met a frequency limit: every request slows down. */
+  slowDown: () => void
+}
+
+export interface SendOptions<Success extends { ok: true }> {
   /** Base URLs in order of preference: the primary domain, then its backup. */
   bases: [URL, ...URL[]]
   sdkAppId: number
   identifier: string
-  /** Gives the UserSig for a try; called again when Tencent asks for a fresh one. */
-  userSig: () => string
+  /** Gives the UserSig for a try; `fresh` when Tencent refused the last one as expired. */
+  userSig: (fresh: boolean) => string
   /** False when the UserSig was given ready-made and cannot be renewed. */
   canSign: boolean
-  body: BroadcastBody
+  /** One try: the same request every time, to `target`, ended within `timeoutMs`. */
+  attempt: (target: Target, timeoutMs: number) => Promise<Success | Failure>
   timeoutSeconds: number
   /** Retries after failures other than the frequency limit. */
   retries: number
   clock: Clock
+  log: Log
+  /** When the last try must have ended (ms since the epoch); its own budget from now by default. */
+  deadline?: number
+  pacer?: Pacer
 }
 
-export interface SendResult {
-  delivery: Delivery
+export interface SendResult<Success extends { ok: true } = { ok: true; msgSeq: number }> {
+  delivery: Success | Failure
   tries: number
   /** The host of the last try. */
   host: string
@@ -38,33 +50,36 @@ export function overallBudgetMs(retries: number, timeoutSeconds: number): number
 }
 
 /**
- * Sends the broadcast, retrying what can be retried. Every try carries the same body, with the
- * same body Random: if a try's answer was lost, Tencent discards the next one as a repeat, so a
- * retry can never become a second message. Only the query `random` (and a renewed UserSig) change.
- * Each try ends within `timeoutSeconds`, and no wait starts that the budget cannot hold.
+ * Makes a request, retrying what can be retried. Every try of a message carries the same body,
+ * with the same body Random: if a try's answer was lost, Tencent discards the next one as a
+ * repeat, so a retry can never become a second message. Only the query `random` (and a renewed
+ * UserSig) change. Each try ends within `timeoutSeconds`, and no wait starts that the deadline
+ * cannot hold.
  */
-export async function send(options: SendOptions): Promise<SendResult> {
-  const { clock, log } = options
-  const deadline = clock.now() + overallBudgetMs(options.retries, options.timeoutSeconds)
+export async function send<Success extends { ok: true }>(
+  options: SendOptions<Success>
+): Promise<SendResult<Success>> {
+  const { clock, log, pacer } = options
+  const deadline =
+    options.deadline ?? clock.now() + overallBudgetMs(options.retries, options.timeoutSeconds)
   let base = 0
-  let userSig = options.userSig()
+  let userSig = options.userSig(false)
   let tries = 0
   let retriesUsed = 0
   let garbled = false
   for (;;) {
     tries++
     const target = options.bases[base] ?? options.bases[0]
+    await pacer?.slot()
     const timeoutMs = Math.max(
       1000,
       Math.min(options.timeoutSeconds * 1000, deadline - clock.now())
     )
-    const delivery = await sendOnce(
+    const delivery = await options.attempt(
       { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
-      options.body,
-      timeoutMs,
-      options
+      timeoutMs
     )
-    const result = (gaveUp: string | undefined): SendResult => ({
+    const result = (gaveUp: string | undefined): SendResult<Success> => ({
       delivery,
       tries,
       host: target.host,
@@ -82,6 +97,7 @@ export async function send(options: SendOptions): Promise<SendResult> {
     }
     // Frequency-limit refusals were not processed: waiting them out uses up no retry.
     const counted = next !== 'rate-limited'
+    if (!counted) pacer?.slowDown()
     if (counted && retriesUsed === options.retries) {
       return result(
         options.retries === 0 ? '`retries` is 0' : `all ${options.retries} retries were used`
@@ -97,7 +113,7 @@ export async function send(options: SendOptions): Promise<SendResult> {
       base++
       plan = `falling over to the backup domain ${backup.host} in ${seconds} s`
     }
-    if (next === 'new-usersig') userSig = options.userSig()
+    if (next === 'new-usersig') userSig = options.userSig(true)
     log.info(`Try ${tries} failed (${delivery.info}); ${plan}.`)
     await clock.sleep(wait)
   }

@@ -1,8 +1,20 @@
 import type { Explanation } from './tencent-errors.js'
 
+/** One group's line in the summary's table (and in the `results` output). */
+export interface GroupRow {
+  groupId: string
+  status: 'sent' | 'failed'
+  msgSeq: string
+  errorCode: string
+  errorInfo: string
+  tries: number
+}
+
 /** What the job summary tells; every part is optional, as a run can fail at any stage. */
 export interface SummaryFacts {
-  status: 'sent' | 'dry-run' | 'skipped' | 'failed'
+  status: 'sent' | 'partial' | 'dry-run' | 'skipped' | 'failed'
+  /** Each group's result (`target: groups` or `live-rooms`). */
+  groups?: GroupRow[]
   /** Why nothing was sent, for a skipped event. */
   skipped?: string
   message?: {
@@ -25,6 +37,7 @@ export interface SummaryFacts {
 
 const HEADINGS = {
   sent: '📣 Tencent Chat broadcast sent',
+  partial: '⚠️ Tencent Chat broadcast: some groups failed',
   'dry-run': '🔎 Tencent Chat broadcast: dry run, nothing sent',
   skipped: '⏭️ Tencent Chat broadcast skipped',
   failed: '❌ Tencent Chat broadcast failed'
@@ -59,6 +72,7 @@ export function renderSummary(facts: SummaryFacts): string {
     ''
   ]
   if (facts.skipped !== undefined) parts.push(escape(facts.skipped), '')
+  if (facts.groups !== undefined) parts.push(...groupTable(facts.groups))
   if (failure) {
     parts.push(
       '### What went wrong',
@@ -93,6 +107,47 @@ export function renderSummary(facts: SummaryFacts): string {
     )
   }
   return parts.join('\n')
+}
+
+/** Groups shown in the open; a longer table is folded away. */
+const OPEN_ROWS = 30
+/** Rows at most: GitHub refuses a job summary over 1 MiB, and 1,000 rows are some 100 KB. */
+const MAX_ROWS = 1000
+
+/**
+ * Every group's result: open for a few, folded for many, the failed ones first. Past 1,000
+ * groups the rest are counted, not listed; the `results` output has them.
+ */
+function groupTable(rows: GroupRow[]): string[] {
+  const failed = rows.filter((row) => row.status === 'failed')
+  const sent = rows.length - failed.length
+  const many = rows.length > OPEN_ROWS
+  const ordered = many ? [...failed, ...rows.filter((row) => row.status === 'sent')] : rows
+  const shown = ordered.slice(0, MAX_ROWS)
+  const table = [
+    '| group | status | MsgSeq | error | tries |',
+    '| --- | --- | --- | --- | --- |',
+    ...shown.map(
+      (row) =>
+        `| ${cell(row.groupId)} | ${row.status === 'sent' ? '✅ sent' : '❌ failed'} | ${row.msgSeq} | ${cell(
+          [row.errorCode, row.errorInfo].filter(Boolean).join(' ')
+        )} | ${row.tries} |`
+    ),
+    ''
+  ]
+  if (ordered.length > shown.length) {
+    table.push(
+      `And ${thousands(ordered.length - shown.length)} more (see the \`results\` output).`,
+      ''
+    )
+  }
+  const heading = `### Groups: ${thousands(sent)} of ${thousands(rows.length)} sent`
+  if (!many) return [heading, '', ...table]
+  const what =
+    failed.length > 0
+      ? `${thousands(rows.length)} groups, the failed first`
+      : `${thousands(rows.length)} groups`
+  return [heading, '', `<details><summary>${what}</summary>`, '', ...table, '</details>', '']
 }
 
 /** 12000 → 12,000; Intl.NumberFormat would cost some 9 ms of ICU loading for this. */

@@ -1,8 +1,9 @@
 import type { Failure } from './answer.js'
 
 /**
- * Tencent Chat error codes that send_broadcast_msg can answer, with what a person can do about
- * each. `retry` says whether a later identical request can succeed (the spec's error table).
+ * Tencent Chat error codes that send_broadcast_msg, send_group_msg and get_appid_group_list can
+ * answer, with what a person can do about each. `retry` says whether a later identical request
+ * can succeed (the spec's error tables).
  */
 interface TencentError {
   meaning: string
@@ -45,13 +46,38 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
     meaning: 'no permission',
     retry: 'no',
     remedy:
-      'Switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), and set `admin-identifier` to the app admin account.'
+      'Set `admin-identifier` to the app admin account. For `target: broadcast`, switch on "Broadcast messaging of audio-video group" in the Tencent Chat console (Ultimate edition), or use `target: live-rooms`, which every edition has.'
+  },
+  10010: {
+    meaning: 'the group does not exist or was disbanded',
+    retry: 'no',
+    remedy: 'Remove the group from `group-ids`: it is gone.'
+  },
+  10015: {
+    meaning: 'invalid group ID',
+    retry: 'no',
+    remedy: 'Check `group-ids`: no group of this app has that ID.'
+  },
+  10016: {
+    meaning: "refused by the app's before-send callback",
+    retry: 'no',
+    remedy: "The app's own before-send callback refused the message: check its rules and logs."
+  },
+  10017: {
+    meaning: 'the sender is muted in the group',
+    retry: 'no',
+    remedy: 'Unmute `from-account` (or the admin) in the group, or send as another account.'
+  },
+  10018: {
+    meaning: 'the list of groups is over 1 MB',
+    retry: 'no',
+    remedy: 'Tencent could not answer a page of group IDs; please report this.'
   },
   10023: {
     meaning: 'message frequency limit reached',
     retry: 'yes',
     remedy:
-      'Broadcasts are limited to 1 per second (Ultimate) or 5 (Enterprise); space out the jobs that announce.'
+      'Space out the jobs that announce: broadcasts are limited to 1 a second (Ultimate) or 5 (Enterprise), group messages to 200 a second for the app.'
   },
   60002: {
     meaning: 'HTTP parse error',
@@ -214,6 +240,27 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentError>> = {
     meaning: 'internal error',
     retry: 'yes',
     remedy: transient
+  },
+  80001: {
+    meaning: 'refused by content security (text)',
+    retry: 'no',
+    remedy:
+      "Tencent's content security refused the words: rephrase `title`, `message` or `desc`, or the release notes."
+  },
+  80002: {
+    meaning: 'message too long',
+    retry: 'no',
+    remedy: 'Lower `max-bytes`: some plans limit a group message to 8,000 bytes.'
+  },
+  80003: {
+    meaning: "the app's before-send callback failed or timed out",
+    retry: 'yes',
+    remedy: "The app's before-send callback failed or timed out; check it, then run the job again."
+  },
+  80004: {
+    meaning: 'refused by content security (image)',
+    retry: 'no',
+    remedy: "Tencent's content security refused the message; check the links and images it carries."
   }
 }
 
@@ -258,9 +305,15 @@ export function explainFailure(failure: Failure): Explanation {
         remedy:
           'Set `endpoint` to the final URL: following a redirect would send the UserSig to another host.'
       }
+    case 'dropped':
+      return {
+        what: `A live room's frequency control dropped the message (${failure.info}).`,
+        remedy:
+          'Keep `priority` at High, which live rooms drop last, and announce when the room is quieter.'
+      }
     case 'garbled':
       return {
-        what: `Tencent Chat gave a contradictory answer (${failure.info}), twice.`,
+        what: `Tencent Chat gave a contradictory answer (${failure.info}).`,
         remedy: checkEndpoint
       }
     default:

@@ -22,8 +22,11 @@ const ELEMENTS: Record<string, Record<string, Field>> = {
 
 const invalid = (info: string): BodyVerdict => ({ ok: false, code: 10004, info })
 
-/** Checks the raw body: JSON, then the fields, the element shapes and the 12,000-byte limit. */
-export function readBody(raw: string): BodyVerdict {
+/**
+ * Checks the raw body: JSON, then the fields, the element shapes and the 12,000-byte limit, over
+ * which it answers `tooLong` (10004 for a broadcast, 80002 for a group message).
+ */
+export function readBody(raw: string, tooLong = 10004): BodyVerdict {
   let body: unknown
   try {
     body = JSON.parse(raw)
@@ -60,7 +63,11 @@ export function readBody(raw: string): BodyVerdict {
   if (customElems > 1) return invalid('MsgBody may hold at most one TIMCustomElem')
   const bytes = Buffer.byteLength(JSON.stringify(MsgBody), 'utf8')
   if (bytes > MAX_MESSAGE_BYTES) {
-    return invalid(`message is ${bytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit`)
+    return {
+      ok: false,
+      code: tooLong,
+      info: `message is ${bytes} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit`
+    }
   }
   return {
     ok: true,

@@ -2,11 +2,23 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEMO_APP, startEmulator, STATE_PATH } from './index.js'
+import { DEMO_APP, DEMO_GROUPS, startEmulator, STATE_PATH } from './index.js'
+
+/** The demo app's groups with `rooms` live rooms: its own three first, then numbered ones. */
+function demoGroups(rooms: number) {
+  const live = DEMO_GROUPS.filter((group) => group.type === 'AVChatRoom')
+  const others = DEMO_GROUPS.filter((group) => group.type !== 'AVChatRoom')
+  const extra = Array.from({ length: Math.max(0, rooms - live.length) }, (_, i) => ({
+    id: `@TGS#aLiveRoom${String(i + 1).padStart(4, '0')}`,
+    type: 'AVChatRoom' as const
+  }))
+  return [...live.slice(0, rooms), ...extra, ...others]
+}
 
 const usage = `Usage: npm run emulator -- [options]
 
-A local stand-in for Tencent Chat's send_broadcast_msg REST API.
+A local stand-in for Tencent Chat's REST APIs send_broadcast_msg, send_group_msg and
+get_appid_group_list.
 
   --port N        port to listen on (default 0: a free one)
   --host H        address to listen on (default 127.0.0.1)
@@ -16,6 +28,9 @@ A local stand-in for Tencent Chat's send_broadcast_msg REST API.
   --account A     another existing account, usable as from-account (repeatable)
   --rate N        broadcasts accepted per second (default 1; Enterprise edition: 5)
   --broadcast-off answer 10007, as when the console switch is off
+  --rooms N       live rooms (AVChatRoom) of the app (default 3), beside one Public group
+  --group-rate N  send_group_msg calls accepted per second for the app (default 200)
+  --latency MS    a far region: every answer, and every new connection, waits MS ms (default 0)
   --https         serve HTTPS with a fresh self-signed certificate
   --help          show this text`
 
@@ -31,6 +46,9 @@ try {
       account: { type: 'string', multiple: true, default: [] },
       rate: { type: 'string', default: '1' },
       'broadcast-off': { type: 'boolean', default: false },
+      rooms: { type: 'string', default: '3' },
+      'group-rate': { type: 'string', default: '200' },
+      latency: { type: 'string', default: '0' },
       https: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
@@ -63,14 +81,18 @@ const emulator = await startEmulator({
         ? `no answer (fault: ${request.fault})`
         : request.code !== 0
           ? `ErrorCode ${request.code}`
-          : `MsgSeq ${request.msgSeq}${request.repeat ? ' (repeat, discarded)' : ''}`
+          : request.msgSeq === undefined
+            ? 'OK'
+            : `MsgSeq ${request.msgSeq}${request.repeat ? ' (repeat, discarded)' : ''}`
     const fault = request.fault && request.code !== undefined ? ` (fault: ${request.fault})` : ''
+    const group = request.groupId === undefined ? '' : ` ${JSON.stringify(request.groupId)}`
     console.log(
-      `${new Date(request.time).toISOString()} ${request.method} ${request.path} → ${outcome}${fault}`
+      `${new Date(request.time).toISOString()} ${request.method} ${request.path}${group} → ${outcome}${fault}`
     )
   },
   port: number('port', values.port, 0),
   https: values.https,
+  latencyMs: number('latency', values.latency, 0),
   apps: [
     {
       sdkAppId,
@@ -78,7 +100,9 @@ const emulator = await startEmulator({
       admin: values.admin,
       accounts: values.account,
       rate: number('rate', values.rate, 1),
-      broadcast: !values['broadcast-off']
+      broadcast: !values['broadcast-off'],
+      groups: demoGroups(number('rooms', values.rooms, 0)),
+      groupRate: number('group-rate', values['group-rate'], 1)
     }
   ]
 })

@@ -4,25 +4,33 @@
  * spoiled: the case where only Tencent's repeat detection keeps a retry from becoming a second
  * message. `stall` acts on the next connection rather than the next request.
  */
-export type Fault =
-  | { kind: 'code'; code: number; info?: string }
-  | { kind: 'http'; status: number; processed?: boolean }
-  | { kind: 'reset'; processed?: boolean }
-  | { kind: 'hang'; processed?: boolean }
-  | { kind: 'not-json'; processed?: boolean }
-  | { kind: 'latency'; ms: number }
-  /** Any JSON answer in place of Tencent's (a contradictory one, a bad MsgSeq …). */
-  | { kind: 'answer'; answer: unknown; processed?: boolean }
-  /** A redirect to `location`. */
-  | { kind: 'redirect'; status: number; location: string }
-  /** The status line and headers one byte every `intervalMs` (500), never finished. */
-  | { kind: 'slow-headers'; intervalMs?: number; processed?: boolean }
-  /** The headers, then a space every `intervalMs` (500), never finished. */
-  | { kind: 'trickle'; intervalMs?: number; processed?: boolean }
-  /** The headers and half the answer, then the connection closes. */
-  | { kind: 'cut'; processed?: boolean }
-  /** The next connection is accepted and never spoken to: over HTTPS, no TLS handshake. */
-  | { kind: 'stall' }
+export type Fault = Aim &
+  (
+    | { kind: 'code'; code: number; info?: string }
+    | { kind: 'http'; status: number; processed?: boolean }
+    | { kind: 'reset'; processed?: boolean }
+    | { kind: 'hang'; processed?: boolean }
+    | { kind: 'not-json'; processed?: boolean }
+    | { kind: 'latency'; ms: number }
+    /** Any JSON answer in place of Tencent's (a contradictory one, a bad MsgSeq …). */
+    | { kind: 'answer'; answer: unknown; processed?: boolean }
+    /** A redirect to `location`. */
+    | { kind: 'redirect'; status: number; location: string }
+    /** The status line and headers one byte every `intervalMs` (500), never finished. */
+    | { kind: 'slow-headers'; intervalMs?: number; processed?: boolean }
+    /** The headers, then a space every `intervalMs` (500), never finished. */
+    | { kind: 'trickle'; intervalMs?: number; processed?: boolean }
+    /** The headers and half the answer, then the connection closes. */
+    | { kind: 'cut'; processed?: boolean }
+    /** The next connection is accepted and never spoken to: over HTTPS, no TLS handshake. */
+    | { kind: 'stall' }
+  )
+
+/** Which requests a fault waits for: of one API (`send_group_msg` …), for one group. */
+interface Aim {
+  api?: string
+  group?: string
+}
 
 interface Scripted {
   fault: Fault
@@ -45,20 +53,29 @@ export class FaultScript {
 
   /** The fault for the connection opening now: a `stall` at the head of the queue, if any. */
   nextConnection(): Fault | undefined {
-    return this.queue[0]?.fault.kind === 'stall' ? this.take() : undefined
+    return this.queue[0]?.fault.kind === 'stall' ? this.take(0) : undefined
   }
 
-  /** The fault for the request arriving now, if any (a `stall` waits for a connection). */
-  next(): Fault | undefined {
-    return this.queue[0]?.fault.kind === 'stall' ? undefined : this.take()
+  /**
+   * The fault for the request arriving now: the first scripted for its API and group, or for
+   * any (a `stall` waits for a connection; one aimed elsewhere waits for its own request).
+   */
+  next(request: { api: string; group: string | undefined }): Fault | undefined {
+    const index = this.queue.findIndex(
+      ({ fault }) =>
+        fault.kind !== 'stall' &&
+        (fault.api === undefined || fault.api === request.api) &&
+        (fault.group === undefined || fault.group === request.group)
+    )
+    return index === -1 ? undefined : this.take(index)
   }
 
-  private take(): Fault | undefined {
-    const head = this.queue[0]
-    if (!head) return undefined
-    head.remaining--
-    if (head.remaining === 0) this.queue.shift()
-    return head.fault
+  private take(index = 0): Fault | undefined {
+    const entry = this.queue[index]
+    if (!entry) return undefined
+    entry.remaining--
+    if (entry.remaining === 0) this.queue.splice(index, 1)
+    return entry.fault
   }
 }
 
@@ -69,46 +86,59 @@ const KINDS =
 export function parseFault(value: unknown): { fault: Fault; times: number } {
   if (typeof value !== 'object' || value === null) throw new Error('expected a JSON object')
   const fields = value as Record<string, unknown>
-  const { kind, processed, times = 1 } = fields
+  const { times = 1 } = fields
+  const aim: Aim = {}
+  for (const name of ['api', 'group'] as const) {
+    const field = fields[name]
+    if (field === undefined) continue
+    if (typeof field !== 'string') throw new Error(`"${name}" must be a string`)
+    aim[name] = field
+  }
+  return {
+    fault: { ...kindOf(fields), ...aim },
+    times: typeof times === 'number' ? times : Number.NaN
+  }
+}
+
+/** The fault's kind and its own fields. */
+function kindOf(fields: Record<string, unknown>): Fault {
+  const { kind, processed } = fields
   const flag = processed === undefined ? {} : { processed: processed === true }
-  const count = typeof times === 'number' ? times : Number.NaN
   const number = (name: string): number => {
     const field = fields[name]
-    if (typeof field !== 'number')
+    if (typeof field !== 'number') {
       throw new Error(`a ${String(kind)} fault needs a numeric "${name}"`)
+    }
     return field
   }
   const interval = fields.intervalMs === undefined ? {} : { intervalMs: number('intervalMs') }
   switch (kind) {
     case 'code': {
       const { info } = fields
-      return {
-        fault: { kind, code: number('code'), ...(typeof info === 'string' ? { info } : {}) },
-        times: count
-      }
+      return { kind, code: number('code'), ...(typeof info === 'string' ? { info } : {}) }
     }
     case 'http':
-      return { fault: { kind, status: number('status'), ...flag }, times: count }
+      return { kind, status: number('status'), ...flag }
     case 'reset':
     case 'hang':
     case 'not-json':
     case 'cut':
-      return { fault: { kind, ...flag }, times: count }
+      return { kind, ...flag }
     case 'latency':
-      return { fault: { kind, ms: number('ms') }, times: count }
+      return { kind, ms: number('ms') }
     case 'answer':
       if (!('answer' in fields)) throw new Error('an answer fault needs an "answer"')
-      return { fault: { kind, answer: fields.answer, ...flag }, times: count }
+      return { kind, answer: fields.answer, ...flag }
     case 'redirect': {
       const { location } = fields
       if (typeof location !== 'string') throw new Error('a redirect fault needs a "location"')
-      return { fault: { kind, status: number('status'), location }, times: count }
+      return { kind, status: number('status'), location }
     }
     case 'slow-headers':
     case 'trickle':
-      return { fault: { kind, ...interval, ...flag }, times: count }
+      return { kind, ...interval, ...flag }
     case 'stall':
-      return { fault: { kind }, times: count }
+      return { kind }
     default:
       throw new Error(`"kind" must be ${KINDS}`)
   }

@@ -9,13 +9,17 @@ import { selfSignedCertificate } from './certificate.js'
 import { FaultScript, parseFault, type Fault } from './faults.js'
 import {
   BroadcastService,
+  GROUP_MESSAGE_PATH,
+  groupIdOf,
   type Answer,
   type AppOptions,
   type Broadcast,
+  type Message,
   type RequestRecord
 } from './service.js'
 
-export { BROADCAST_PATH } from './service.js'
+export { BROADCAST_PATH, DEMO_GROUPS, GROUP_LIST_PATH, GROUP_MESSAGE_PATH } from './service.js'
+export type { GroupType, Message } from './service.js'
 export type { Fault } from './faults.js'
 
 /** The app the emulator serves when none is given; `npm run demo` signs with this key. */
@@ -44,6 +48,11 @@ export interface EmulatorOptions {
   now?: () => number
   /** Called after each request is answered (the CLI logs with it). */
   onRequest?: (record: RequestRecord) => void
+  /**
+   * A round trip to a far region, in ms: every answer waits this long, and so does every new
+   * connection (its handshakes), so that reusing connections shows as it would over the ocean.
+   */
+  latencyMs?: number
 }
 
 export interface Emulator {
@@ -53,12 +62,17 @@ export interface Emulator {
   /** The PEM certificate clients must trust, when serving HTTPS. */
   certificate: string | undefined
   service: BroadcastService
-  /** Every message accepted, across apps, in order. */
+  /** Every broadcast accepted, across apps, in order. */
   broadcasts: Broadcast[]
+  /** Every group message accepted, across apps, in order. */
+  groupMessages: Message[]
   /** Every request received, including rejected ones. */
   requests: RequestRecord[]
-  rooms(sdkAppId?: number): Record<string, Broadcast[]>
-  /** Scripts a fault for the next `times` broadcast requests. */
+  /** What each live room (AVChatRoom) received: broadcasts and its own messages. */
+  rooms(sdkAppId?: number): Record<string, Message[]>
+  /** What each group received. */
+  groups(sdkAppId?: number): Record<string, Message[]>
+  /** Scripts a fault for the next `times` requests (of one API or group, when it says so). */
   inject(fault: Fault, times?: number): void
   close(): Promise<void>
 }
@@ -70,6 +84,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now
   const certificate = options.https ? selfSignedCertificate(options.hostnames) : undefined
   const faults = new FaultScript()
+  const latencyMs = options.latencyMs ?? 0
+  const later = (act: () => void): void => {
+    if (latencyMs > 0) setTimeout(act, latencyMs)
+    else act()
+  }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = []
@@ -80,7 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (url.pathname === STATE_PATH && req.method === 'GET') {
         send(res, {
           broadcasts: service.broadcasts,
+          groupMessages: service.groupMessages,
           rooms: Object.fromEntries(apps.map((app) => [app.sdkAppId, service.rooms(app.sdkAppId)])),
+          groups: Object.fromEntries(
+            apps.map((app) => [app.sdkAppId, service.groups(app.sdkAppId)])
+          ),
           requests: service.requests
         })
         return
@@ -89,7 +112,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         control(req.method, body, res)
         return
       }
-      const fault = faults.next()
+      const fault = faults.next({
+        api: url.pathname.slice(url.pathname.lastIndexOf('/') + 1),
+        group: url.pathname === GROUP_MESSAGE_PATH ? groupIdOf(body) : undefined
+      })
       const { answer, record } = service.handle(
         {
           method: req.method ?? 'GET',
@@ -102,8 +128,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         fault
       )
       options.onRequest?.(record)
-      misbehave(fault, res, answer, () => {
-        send(res, answer)
+      later(() => {
+        misbehave(fault, res, answer, () => {
+          send(res, answer)
+        })
       })
     })
   }
@@ -131,7 +159,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => undefined)
-    if (faults.nextConnection() === undefined) server.emit('connection', socket)
+    if (faults.nextConnection() === undefined) {
+      later(() => server.emit('connection', socket))
+    }
   })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -149,8 +179,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     certificate: certificate?.cert,
     service,
     broadcasts: service.broadcasts,
+    groupMessages: service.groupMessages,
     requests: service.requests,
     rooms: (sdkAppId = apps[0]?.sdkAppId ?? DEMO_APP.sdkAppId) => service.rooms(sdkAppId),
+    groups: (sdkAppId = apps[0]?.sdkAppId ?? DEMO_APP.sdkAppId) => service.groups(sdkAppId),
     inject: (fault, times) => {
       faults.add(fault, times)
     },
@@ -234,10 +266,17 @@ function misbehave(
 
 function send(res: ServerResponse, value: unknown, status = 200): void {
   if (res.destroyed) return
-  const body = JSON.stringify(value)
+  const body = jsonText(value)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body)
   })
   res.end(body)
+}
+
+/** JSON, with a BigInt (a list's `Next` cursor) written as the bare number it is. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'bigint' ? `\u0000${item}\u0000` : item
+  ).replace(/"\\u0000(\d+)\\u0000"/g, '$1')
 }

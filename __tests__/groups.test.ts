@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import { fakeCore } from '../__fixtures__/core.js'
+import type { Log } from '../src/dependencies.js'
+import type { PageResult } from '../src/discovery.js'
+import { deliverToGroups, GROUP_CALLS_PER_SECOND, type GroupsOptions } from '../src/groups.js'
+import type { Pacer, SendResult } from '../src/send.js'
+import { jumpingClock } from './helpers/run.js'
+
+const sent = (msgSeq: number, tries = 1): SendResult => ({
+  delivery: { ok: true, msgSeq },
+  tries,
+  host: 'console.tim.qq.com',
+  gaveUp: undefined
+})
+
+const page = (groupIds: string[], next: string): PageResult => ({
+  delivery: { ok: true, page: { groupIds, next } },
+  tries: 1,
+  host: 'console.tim.qq.com',
+  gaveUp: undefined
+})
+
+interface Call {
+  groupId: string
+  pacer: Pacer
+  deadline: number
+  log: Log
+}
+
+function options(overrides: Partial<GroupsOptions> = {}) {
+  const clock = jumpingClock()
+  const core = fakeCore()
+  const calls: Call[] = []
+  const lists: string[] = []
+  const all: GroupsOptions = {
+    groupIds: ['g1', 'g2'],
+    clock,
+    log: core,
+    budgetMs: 90_000,
+    listPage: (next) => {
+      lists.push(next)
+      return Promise.resolve(page(['room-1', 'room-2', 'room-3'], '0'))
+    },
+    sendTo: async (groupId, pacer, deadline, log) => {
+      calls.push({ groupId, pacer, deadline, log })
+      const seq = calls.length
+      await pacer.slot()
+      return sent(seq)
+    },
+    ...overrides
+  }
+  return { all, clock, core, calls, lists }
+}
+
+describe('deliverToGroups', () => {
+  it('sends to each named group, without listing, and keeps their order', async () => {
+    const { all, calls, lists } = options({ groupIds: ['b', 'a', 'c'] })
+    const result = await deliverToGroups(all)
+    expect(lists).toEqual([])
+    expect(calls.map((c) => c.groupId)).toEqual(['b', 'a', 'c'])
+    expect(result).toEqual({
+      ok: true,
+      results: [
+        { groupId: 'b', sent: sent(1) },
+        { groupId: 'a', sent: sent(2) },
+        { groupId: 'c', sent: sent(3) }
+      ],
+      tries: 3,
+      listCalls: 0
+    })
+  })
+
+  it('lists the live rooms first when no group is named, and says how many it found', async () => {
+    const { all, calls, lists, core } = options({ groupIds: undefined })
+    const result = await deliverToGroups(all)
+    expect(lists).toEqual(['0'])
+    expect(calls.map((c) => c.groupId)).toEqual(['room-1', 'room-2', 'room-3'])
+    expect(result).toMatchObject({ ok: true, tries: 4, listCalls: 1 })
+    expect(core.log[0]).toBe('Found 3 live rooms in 1 call.')
+  })
+
+  it('speaks of one room and of calls in the singular and plural as they are', async () => {
+    const pages = [page(['only'], '7'), page([], '0')]
+    const { all, core } = options({
+      groupIds: undefined,
+      listPage: () => Promise.resolve(pages.shift() ?? page([], '0'))
+    })
+    await deliverToGroups(all)
+    expect(core.log[0]).toBe('Found 1 live room in 2 calls.')
+  })
+
+  it('sends nothing when the live rooms cannot be listed, and says why', async () => {
+    const { all, calls } = options({
+      groupIds: undefined,
+      listPage: () =>
+        Promise.resolve({
+          delivery: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
+          tries: 2,
+          host: 'console.tim.qq.com',
+          gaveUp: '`retries` is 0'
+        })
+    })
+    expect(await deliverToGroups(all)).toEqual({
+      ok: false,
+      failure: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
+      gaveUp: '`retries` is 0',
+      tries: 2,
+      listCalls: 1
+    })
+    expect(calls).toEqual([])
+  })
+
+  it('counts every try of every group, and keeps each failure with its group', async () => {
+    const refused: SendResult = {
+      delivery: { ok: false, reason: 'tencent', code: 10010, info: 'gone' },
+      tries: 1,
+      host: 'console.tim.qq.com',
+      gaveUp: undefined
+    }
+    const { all } = options({
+      groupIds: ['a', 'gone', 'b'],
+      sendTo: (groupId) => Promise.resolve(groupId === 'gone' ? refused : sent(5, 3))
+    })
+    const result = await deliverToGroups(all)
+    expect(result).toMatchObject({ ok: true, tries: 7 })
+    expect(result.ok && result.results.map((r) => r.sent.delivery.ok)).toEqual([true, false, true])
+  })
+
+  it('shares one pacer: 160 calls a second across the whole fan-out', async () => {
+    const groupIds = Array.from({ length: 320 }, (_, i) => `room-${i}`)
+    const { all, calls, clock } = options({ groupIds })
+    const start = clock.now()
+    await deliverToGroups(all)
+    expect(new Set(calls.map((c) => c.pacer)).size).toBe(1)
+    expect(GROUP_CALLS_PER_SECOND).toBe(160)
+    // 320 calls at 160 a second: the last starts 319 slots after the first.
+    expect(clock.now() - start).toBeCloseTo((319 * 1000) / 160, 6)
+  })
+
+  it('has at most 32 groups in flight at once: 160 a second at 200 ms a request', async () => {
+    let inFlight = 0
+    let most = 0
+    const { all } = options({
+      groupIds: Array.from({ length: 100 }, (_, i) => `room-${i}`),
+      sendTo: async () => {
+        most = Math.max(most, ++inFlight)
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        inFlight--
+        return sent(1)
+      }
+    })
+    await deliverToGroups(all)
+    expect(most).toBe(32)
+  })
+
+  it('gives every group one deadline: the budget plus the time the pacing needs', async () => {
+    const groupIds = Array.from({ length: 1000 }, (_, i) => `room-${i}`)
+    const { all, calls, clock } = options({ groupIds, budgetMs: 90_000 })
+    const start = clock.now()
+    await deliverToGroups(all)
+    // 1,000 groups at 160 a second need 6.25 s, rounded up to the millisecond.
+    expect(new Set(calls.map((c) => c.deadline))).toEqual(new Set([start + 90_000 + 6250]))
+  })
+
+  it('prefixes what each group logs with its ID', async () => {
+    const { all, core } = options({
+      groupIds: ['@TGS#aRoom'],
+      sendTo: (_groupId, _pacer, _deadline, log) => {
+        log.info('Try 1 failed (timeout); trying again in 1.0 s.')
+        log.debug('POST https://console.tim.qq.com/…')
+        return Promise.resolve(sent(1))
+      }
+    })
+    await deliverToGroups(all)
+    expect(core.log).toEqual([
+      '[@TGS#aRoom] Try 1 failed (timeout); trying again in 1.0 s.',
+      '::debug::[@TGS#aRoom] POST https://console.tim.qq.com/…'
+    ])
+  })
+})
