@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Api } from 'tls-sig-api-v2'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, startEmulator, type Emulator } from '../emulator/src/index.js'
 import { API, listOnce, redactUrl, requestUrl, sendOnce as sendTo } from '../src/delivery.js'
+import { connectionPool } from '../src/http.js'
 import { Secrets } from '../src/secrets.js'
 import { USER_AGENT } from '../src/version.js'
 
@@ -197,6 +198,19 @@ describe('one group’s message and one page of live rooms', () => {
     })
     expect(emulator?.requests[0]?.path).toBe('/v4/group_open_http_svc/send_group_msg')
     expect(emulator?.groups()['@TGS#aLiveRoomB']).toHaveLength(1)
+  })
+
+  it('takes its connection from the run’s pool', async () => {
+    const target = await targetOf()
+    const pool = connectionPool()
+    const agentFor = vi.spyOn(pool, 'agentFor')
+    const groupBody = { GroupId: '@TGS#aLiveRoomB', ...body }
+    await sendTo(API.groupMessage, target, groupBody, 5000, { ...context(), pool })
+    await listOnce(target, '0', 5000, { ...context(), pool })
+    expect(agentFor.mock.calls.map(([url]) => url.pathname)).toEqual([
+      '/v4/group_open_http_svc/send_group_msg',
+      '/v4/group_open_http_svc/get_appid_group_list'
+    ])
   })
 
   it('reads a message the room dropped as dropped, not as sent', async () => {

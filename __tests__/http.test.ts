@@ -231,6 +231,17 @@ describe('connections', () => {
     expect(ports.size).toBe(3)
   })
 
+  it('a kept connection gathers nothing from the requests it serves', async () => {
+    const url = await server((_req, res) => res.end('{"ErrorCode":0}'))
+    const pool = connectionPool()
+    for (let i = 0; i < 12; i++) await post(url, '{}', { timeoutMs: TIMEOUT, pool })
+    const [socket] = Object.values(pool.agentFor(url).freeSockets).flat()
+    expect(socket).toBeDefined()
+    // Listeners for the handshakes of its first request only, not one more per request.
+    expect(socket?.listenerCount('secureConnect')).toBeLessThanOrEqual(1)
+    expect(socket?.listenerCount('connect')).toBeLessThanOrEqual(1)
+  })
+
   it('a reused connection still ends at the deadline, waiting for the answer', async () => {
     let n = 0
     const url = await server((_req, res) => {

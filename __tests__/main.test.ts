@@ -1,5 +1,6 @@
 // run() end to end, in-process: every outcome a user can meet, against the emulator on loopback.
 // The runner, the toolkit and the clock are replaced (see helpers/run.ts); nothing else is.
+import { Api } from 'tls-sig-api-v2'
 import { describe, expect } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, type Emulator, type Fault } from '../emulator/src/index.js'
@@ -61,6 +62,8 @@ describe('run', () => {
       `Broadcasting the release announcement "octo-org/live-app v2.3.0 released" (${Buffer.byteLength(JSON.stringify(broadcast?.msgBody))} bytes) to every live room of SDKAppID 1400000000 via ${new URL(emulator.url).host}`
     )
     expect(log.at(-1)).toBe(`Delivered: MsgSeq 1, Random ${broadcast?.random}, after 1 try.`)
+    // Nothing was cut, so nothing says so.
+    expect(log.filter((line) => line.startsWith('::notice::'))).toEqual([])
     expect(summary).toMatch(/^## 📣 Tencent Chat broadcast sent\n/)
     // The clock only moves when the action waits, and it did not wait.
     expect(summary).toContain('| Duration | 0.0 s |')
@@ -100,6 +103,8 @@ describe('run', () => {
       event: release,
       clock
     })
+    // Credentials given, and still nothing sent.
+    expect(emulator.requests).toHaveLength(0)
     const real = await runInProcess({ inputs: emulatorInputs(emulator), event: release, clock })
     expect(real.outputs.payload).toBe(dry.outputs.payload)
     expect(emulator.requests[0]?.body).toBe(dry.outputs.payload)
@@ -418,6 +423,24 @@ describe('secrets', () => {
   )
 })
 
+describe('a ready UserSig', () => {
+  test('refused as expired: it cannot be signed again, so the step stops at once', async ({
+    emulator,
+    clock
+  }) => {
+    emulator.inject({ kind: 'code', code: 70001 }, 3)
+    const { outputs } = await runInProcess({
+      inputs: emulatorInputs(emulator, {
+        'secret-key': '',
+        'user-sig': new Api(DEMO_APP.sdkAppId, DEMO_APP.key).genUserSig(DEMO_APP.admin, 300)
+      }),
+      event: release,
+      clock
+    })
+    expect(outputs).toMatchObject({ status: 'failed', 'error-code': '70001', tries: '1' })
+  })
+})
+
 describe('target: groups', () => {
   const groupsOf = (emulator: Emulator) => emulator.groups()
 
@@ -469,6 +492,10 @@ describe('target: groups', () => {
       Random: a[0]?.random,
       MsgPriority: 'High'
     })
+    const bytes = Buffer.byteLength(JSON.stringify(a[0]?.msgBody))
+    expect(log).toContain(
+      `Announcing the release announcement "octo-org/live-app v2.3.0 released" (${bytes} bytes) to 2 groups of SDKAppID 1400000000 via ${new URL(emulator.url).host}`
+    )
     expect(log.at(-1)).toBe(
       "Delivered to 2 groups (each one's MsgSeq is in `results`), after 2 requests."
     )
@@ -477,7 +504,7 @@ describe('target: groups', () => {
   })
 
   test('outputs the MsgSeq of the one group targeted', async ({ emulator, clock }) => {
-    const { outputs } = await runInProcess({
+    const { outputs, log } = await runInProcess({
       inputs: emulatorInputs(emulator, {
         target: 'groups',
         'group-ids': 'community-lounge',
@@ -488,6 +515,9 @@ describe('target: groups', () => {
     })
     expect(outputs).toMatchObject({ status: 'sent', 'msg-seq': '1' })
     expect(groupsOf(emulator)['community-lounge']?.[0]?.priority).toBe('Low')
+    expect(log.find((line) => line.startsWith('Announcing'))).toMatch(
+      / bytes\) to 1 group of SDKAppID 1400000000 via /
+    )
   })
 
   test('reports a partial failure, naming each failed group with its code and remedy', async ({
@@ -648,6 +678,9 @@ describe('target: live-rooms', () => {
     expect(JSON.parse(outputs.results ?? '')).toHaveLength(3)
     expect(outputs).toMatchObject({ status: 'sent', tries: '4' })
     expect(log).toContain('Found 3 live rooms in 1 call.')
+    expect(log.find((line) => line.startsWith('Announcing'))).toMatch(
+      / bytes\) to every live room \(AVChatRoom\) of SDKAppID 1400000000 via /
+    )
     const list = emulator.requests[0]
     expect(list?.path).toBe('/v4/group_open_http_svc/get_appid_group_list')
     expect(list?.body).toBe('{"Limit":10000,"Next":0,"GroupType":"AVChatRoom"}')

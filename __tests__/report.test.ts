@@ -70,6 +70,7 @@ describe('report', () => {
     expect(summary).toContain('| Target | console.tim.qq.com · SDKAppID 1400000000 |')
     expect(summary).toContain('| Tries | 1 |')
     expect(summary).toContain('| Duration | 1.5 s |')
+    expect(summary).toContain('| Random | 42 |')
   })
 
   it('counts tries in the plural', () => {
@@ -333,13 +334,68 @@ describe('report, for groups', () => {
     expect(summary).not.toContain('| Random |')
   })
 
+  it('a group that failed on the network: no code, no MsgSeq, the reason; the summary counts tries', () => {
+    const { outputs, summary } = reported({
+      status: 'partial',
+      plan: groupsPlan(['a', 'b']),
+      groups: {
+        ok: true,
+        results: [
+          { groupId: 'a', sent: sent(5) },
+          {
+            groupId: 'b',
+            sent: {
+              delivery: { ok: false, reason: 'network', info: 'connection reset' },
+              tries: 6,
+              host: 'console.tim.qq.com',
+              gaveUp: 'all 5 retries were used'
+            }
+          }
+        ],
+        tries: 7,
+        listCalls: 0
+      }
+    })
+    expect(JSON.parse(outputs.results ?? '')).toEqual([
+      { group_id: 'a', status: 'sent', msg_seq: 5, error_code: null, error_info: '', tries: 1 },
+      {
+        group_id: 'b',
+        status: 'failed',
+        msg_seq: null,
+        error_code: null,
+        error_info: 'connection reset',
+        tries: 6
+      }
+    ])
+    expect(outputs['error-code']).toBe('')
+    expect(summary).toContain('| Tries | 7 |')
+    expect(summary).toContain('| b | ❌ failed |  | connection reset | 6 |')
+  })
+
+  it('names all of exactly twenty failed groups, with no "more"', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `room-${i}`)
+    const { lines } = reported({
+      status: 'failed',
+      plan: groupsPlan(ids),
+      groups: {
+        ok: true,
+        results: ids.map((groupId) => ({ groupId, sent: refused(10010, 'gone') })),
+        tries: 20,
+        listCalls: 0
+      }
+    })
+    expect(lines[0]).toContain('room-19: ')
+    expect(lines[0]).not.toContain('more (see')
+  })
+
   it('one group: its MsgSeq is `msg-seq` too', () => {
-    const { outputs, lines } = reported({
+    const { outputs, lines, summary } = reported({
       status: 'sent',
       plan: groupsPlan(['room-a']),
       groups: { ok: true, results: [{ groupId: 'room-a', sent: sent(11) }], tries: 1, listCalls: 0 }
     })
     expect(outputs['msg-seq']).toBe('11')
+    expect(summary).toContain('| Target | 1 group via console.tim.qq.com · SDKAppID 1400000000 |')
     expect(lines).toEqual([
       "Delivered to 1 group (each one's MsgSeq is in `results`), after 1 request."
     ])
@@ -460,5 +516,56 @@ describe('report, for groups', () => {
     expect(lines).toContain(
       `The \`results\` output lists ${listed.length} of 12000 groups, the failed ones first: GitHub keeps 1 MB of an output.`
     )
+  })
+})
+
+describe('the `results` output at GitHub’s 1 MB', () => {
+  /** `n` sent groups whose `results` JSON is exactly `bytes` long, written out independently. */
+  function groupsOfSize(bytes: number) {
+    const item = (id: string) =>
+      JSON.stringify({
+        group_id: id,
+        status: 'sent',
+        msg_seq: 1,
+        error_code: null,
+        error_info: '',
+        tries: 1
+      })
+    const id = 'x'.repeat(40)
+    const n = Math.floor(bytes / (item(id).length + 1))
+    const ids = Array.from({ length: n }, () => id)
+    const total = 2 + n * item(id).length + (n - 1)
+    ids[n - 1] = id + 'y'.repeat(bytes - total)
+    expect(JSON.stringify(ids.map((i) => JSON.parse(item(i)) as unknown)).length).toBe(bytes)
+    return ids
+  }
+
+  it.each([
+    [1_000_000, true],
+    [1_000_001, false]
+  ])('%i bytes of results are listed whole: %s', (bytes, whole) => {
+    const ids = groupsOfSize(bytes)
+    const { outputs, lines } = reported({
+      status: 'sent',
+      plan: planned({ target: 'groups', 'group-ids': 'x' }),
+      groups: {
+        ok: true,
+        results: ids.map((groupId) => ({
+          groupId,
+          sent: {
+            delivery: { ok: true as const, msgSeq: 1 },
+            tries: 1,
+            host: 'h',
+            gaveUp: undefined
+          }
+        })),
+        tries: ids.length,
+        listCalls: 0
+      }
+    })
+    const results = outputs.results ?? ''
+    expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
+    expect((JSON.parse(results) as unknown[]).length).toBe(whole ? ids.length : ids.length - 1)
+    expect(lines.some((line) => line.startsWith('The `results` output lists'))).toBe(!whole)
   })
 })

@@ -173,7 +173,8 @@ describe('send', () => {
     emulator.inject({ kind: 'code', code: 70001 })
     const { result, signer, core } = sendWith(emulator, clock, { retries: 1 })
     expect((await result).delivery.ok).toBe(true)
-    expect(signer).toHaveBeenCalledTimes(2)
+    // The first try takes the UserSig at hand; only the refusal asks for a fresh one.
+    expect(signer.mock.calls).toEqual([[false], [true]])
     expect(infoLines(core)).toContain(
       'Try 1 failed (scripted fault); trying again with a freshly signed UserSig in 0.3 s.'
     )
@@ -371,5 +372,63 @@ describe('send, in a fan-out', () => {
       gaveUp: 'the time budget of this step ran out'
     })
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000)
+  })
+})
+
+describe('send, each try', () => {
+  const refused = { ok: false as const, reason: 'tencent' as const, code: 10002, info: 'busy' }
+
+  /** A send whose tries are recorded, not made: each one's base and time allowed. */
+  function recorded(clock: JumpingClock, options: { deadline?: number; bases?: [URL, ...URL[]] }) {
+    const tries: { host: string; timeoutMs: number }[] = []
+    const core = fakeCore()
+    const result = send({
+      bases: options.bases ?? [new URL('https://console.tim.qq.com')],
+      sdkAppId: 1,
+      identifier: 'administrator',
+      userSig: () => 'sig',
+      canSign: true,
+      attempt: (target, timeoutMs) => {
+        tries.push({ host: target.base.host, timeoutMs })
+        return Promise.resolve(refused)
+      },
+      timeoutSeconds: 10,
+      retries: 2,
+      clock,
+      log: core,
+      ...(options.deadline === undefined ? {} : { deadline: options.deadline })
+    })
+    return { result, tries }
+  }
+
+  test('has its full timeout while the deadline is far', async ({ clock }) => {
+    const { result, tries } = recorded(clock, {})
+    await result
+    expect(tries.map((t) => t.timeoutMs)).toEqual([10_000, 10_000, 10_000])
+  })
+
+  test('ends no later than the deadline, and has a second at the least', async ({ clock }) => {
+    const { result, tries } = recorded(clock, { deadline: clock.now() + 2500 })
+    await result
+    // 2.5 s left for the first; after a back-off of 0.3 s, 2.2 s; then the budget is out.
+    expect(tries[0]?.timeoutMs).toBe(2500)
+    expect(tries.every((t) => t.timeoutMs <= 2500 && t.timeoutMs >= 1000)).toBe(true)
+    const late = recorded(clock, { deadline: clock.now() - 5000 })
+    await late.result
+    expect(late.tries.map((t) => t.timeoutMs)).toEqual([1000])
+  })
+
+  test('stays on the primary domain after a refusal: only the network fails over', async ({
+    clock
+  }) => {
+    const { result, tries } = recorded(clock, {
+      bases: [new URL('https://console.tim.qq.com'), new URL('https://adminapi.my-imcloud.com')]
+    })
+    await result
+    expect(tries.map((t) => t.host)).toEqual([
+      'console.tim.qq.com',
+      'console.tim.qq.com',
+      'console.tim.qq.com'
+    ])
   })
 })

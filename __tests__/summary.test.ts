@@ -176,6 +176,15 @@ describe('the table of groups', () => {
     expect(summary).toContain('| a\\|b&lt;script&gt; | ✅ sent |')
   })
 
+  it('keeps thirty groups in the open', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => row(i, i === 29))
+    const summary = renderSummary({ status: 'partial', durationMs: 0, groups: rows })
+    expect(summary).not.toContain('<details><summary>30 groups')
+    // In their order: no failed-first sorting in the open.
+    const lines = summary.split('\n').filter((line) => line.startsWith('| room-'))
+    expect(lines[29]).toContain('| room-29 | ❌ failed |')
+  })
+
   it('folds thirty-one groups or more away, the failed ones first', () => {
     const rows = Array.from({ length: 31 }, (_, i) => row(i, i === 30))
     const summary = renderSummary({ status: 'partial', durationMs: 0, groups: rows })
@@ -186,6 +195,7 @@ describe('the table of groups', () => {
     expect(lines).toHaveLength(31)
     expect(lines[0]).toContain('| room-30 | ❌ failed |')
     expect(lines[1]).toContain('| room-0 | ✅ sent |')
+    expect(summary).toContain('| room-29 | ✅ sent | 129 |  | 1 |\n\n</details>\n')
   })
 
   it('folds thirty groups all sent without the word "failed"', () => {
@@ -195,6 +205,14 @@ describe('the table of groups', () => {
     )
   })
 
+  it('lists exactly 1,000 groups whole, with nothing counted', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(i))
+    const summary = renderSummary({ status: 'sent', durationMs: 0, groups: rows })
+    expect(summary.split('\n').filter((line) => line.startsWith('| room-'))).toHaveLength(1000)
+    expect(summary).not.toContain('more (see')
+    expect(summary).toContain('### Groups: 1,000 of 1,000 sent')
+  })
+
   it('lists 1,000 groups at most: GitHub refuses a summary over 1 MiB', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => row(i, i >= 19_995))
     const summary = renderSummary({ status: 'partial', durationMs: 0, groups: rows })
@@ -202,7 +220,7 @@ describe('the table of groups', () => {
     expect(lines).toHaveLength(1000)
     expect(lines.slice(0, 5).every((line) => line.includes('❌ failed'))).toBe(true)
     expect(summary).toContain('### Groups: 19,995 of 20,000 sent')
-    expect(summary).toContain('And 19,000 more (see the `results` output).')
+    expect(summary).toContain('\nAnd 19,000 more (see the `results` output).\n\n</details>\n')
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
   })
 })

@@ -94,7 +94,6 @@ export function post(
       if (settled) return
       settled = true
       clearTimeout(timer)
-      signal.removeEventListener('abort', failed)
       resolve(result)
     }
     const failed = (error: unknown): void => {
