@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cutToFit, MAX_MESSAGE_BYTES, oneLine, serializedBytes } from '../src/budget.js'
 
@@ -66,12 +67,47 @@ describe('cutToFit', () => {
     for (const max of [3000, 4321, 6000]) {
       const cut = cutToFit(families, under(max)) ?? ''
       expect((cut.length - 1) % family.length, `max ${max}`).toBe(0)
+      expect(cut.length).toBeGreaterThan(max - family.length)
+      expect(cut.length).toBeLessThanOrEqual(max)
     }
     const flags = '🇨🇳🇯🇵'.repeat(1000) // 8,000 code units of regional indicators
     for (const max of [2999, 3001, 5555]) {
       const cut = cutToFit(flags, under(max)) ?? ''
       expect((cut.length - 1) % 4, `max ${max}`).toBe(0)
+      expect(cut.length).toBeGreaterThan(max - 4)
+      expect(cut.length).toBeLessThanOrEqual(max)
     }
+  })
+
+  it('property: any text, any budget: a prefix that fits, cut at a character boundary', () => {
+    // Long runs of one kind of character reach past the window segmented before a cut.
+    const piece = fc.constantFrom('a', ' ', '\n', '直', 'e\u0301', '🎉', '🇨🇳', '👨‍👩‍👧‍👦', '🏳️‍🌈')
+    const run = fc.tuple(piece, fc.integer({ min: 1, max: 700 })).map(([p, n]) => p.repeat(n))
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, run), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (parts, share) => {
+          const text = parts.join('')
+          const max = Math.max(1, Math.floor(text.length * share))
+          const cut = cutToFit(text, under(max))
+          if (text.length <= max) {
+            expect(cut).toBe(text)
+            return
+          }
+          expect(cut).toBeDefined()
+          expect(cut?.length).toBeLessThanOrEqual(max)
+          const kept = (cut ?? '').replace(/\n?…$/, '')
+          expect(text.startsWith(kept)).toBe(true)
+          const ends = new Set([...segmenter.segment(text)].map((g) => g.index + g.segment.length))
+          // Where it was cut, trailing spaces aside, a character ends.
+          const at = text.slice(0, kept.length).trimEnd().length
+          expect(at === 0 || ends.has(at) || ends.has(kept.length)).toBe(true)
+        }
+      ),
+      { numRuns: 300 }
+    )
   })
 
   it('never splits an emoji sequence, a flag or a combining mark', () => {
