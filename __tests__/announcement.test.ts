@@ -122,6 +122,61 @@ describe('a release event', () => {
     expect(a.text).toBe('')
   })
 
+  it.each<[ReleaseAction, JsonObject, string]>([
+    ['edited', { prerelease: true }, 'octo-org/live-app v2.3.0 release notes updated'],
+    ['edited', { draft: true }, 'octo-org/live-app v2.3.0 release notes updated'],
+    ['deleted', { draft: true }, 'octo-org/live-app v2.3.0 release withdrawn'],
+    ['prereleased', { prerelease: false }, 'octo-org/live-app v2.3.0 pre-released']
+  ])('%s %j says what was done, not what the release is', (action, fields, desc) => {
+    const event = release((r) => Object.assign(r, fields))
+    event.action = action
+    const a = announced(contextOf('release', event), 'auto', [action])
+    expect(a.desc).toBe(desc)
+    expect(a.prerelease).toBe(action === 'prereleased' || fields.prerelease === true)
+  })
+
+  it('names a withdrawn release that has no tag at all', () => {
+    const event = release((r) => Object.assign(r, { tag_name: '' }))
+    event.action = 'deleted'
+    expect(
+      announced(contextOf('release', event, { ref: 'refs/heads/main' }), 'auto', ['deleted'])
+    ).toMatchObject({
+      text: 'The release was withdrawn.',
+      desc: 'octo-org/live-app release withdrawn'
+    })
+  })
+
+  it('lists every chosen action when it skips one, and adds none when the event has no action', () => {
+    const choices = {
+      template: 'auto' as const,
+      releaseActions: ['published', 'released'] as ReleaseAction[]
+    }
+    const edited = release()
+    edited.action = 'edited'
+    expect(announce(contextOf('release', edited), choices)).toEqual({
+      skip: 'Nothing was sent: this release event is `edited`, and `release-actions` announces only `published`, `released`. Add `edited` to `release-actions` to announce it.'
+    })
+    const bare = release()
+    delete bare.action
+    expect(announce(contextOf('release', bare), choices)).toEqual({
+      skip: 'Nothing was sent: this release event has no action, and `release-actions` announces only `published`, `released`.'
+    })
+  })
+
+  it('forced on an event with neither release nor tag, names the repository and links nothing', () => {
+    const a = announced(contextOf('workflow_dispatch', payload('workflow-dispatch')), 'release')
+    expect(a).toMatchObject({
+      kind: 'release',
+      title: 'octo-org/live-app',
+      desc: 'octo-org/live-app released',
+      text: '',
+      version: undefined,
+      prerelease: false,
+      url: undefined,
+      subject: undefined
+    })
+  })
+
   it('announces one of the three events GitHub sends for one published release', () => {
     const fired = githubExamples('release').filter((event) =>
       ['created', 'published', 'released'].includes(String(event.action))
@@ -184,6 +239,34 @@ describe('a push', () => {
     ).toEqual({
       skip: 'Nothing was sent: this push deleted refs/tags/v2.3.1; a deletion is not a release.'
     })
+  })
+
+  it.each([
+    ['starts', '0000000abc1f2ce4b7d3e6f8a0c1b2d3e4f5a6b7'],
+    ['ends', '9a1f2ce4b7d3e6f8a0c1b2d3e4f5a6b7c0000000']
+  ])(
+    'whose new commit only %s with zeros is released, not taken for a deletion',
+    (_where, after) => {
+      const event = variant('push-tag', (p) => Object.assign(p, { after }))
+      expect(announced(contextOf('push', event, { ref: 'refs/tags/v2.3.1' })).kind).toBe('release')
+    }
+  )
+
+  it('says “a ref” when a deleting push names none', () => {
+    const event = variant('push-tag', (p) => Object.assign(p, { deleted: true }))
+    expect(
+      announce(contextOf('push', event, { ref: '' }), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+    ).toEqual({ skip: 'Nothing was sent: this push deleted a ref; a deletion is not a release.' })
+  })
+
+  it('only a push of a tag is a release: another event run on a tag is manual', () => {
+    const event = contextOf('workflow_dispatch', payload('workflow-dispatch'), {
+      ref: 'refs/tags/v2.3.1'
+    })
+    expect(announced(event).kind).toBe('manual')
   })
 
   it('is skipped for every deletion among GitHub’s examples, and announced otherwise', () => {
@@ -306,6 +389,33 @@ describe('a deployment', () => {
       'octo-org/live-app 6113728f27ae82c7b1a177c8d03f9e96e0adf2467 deployed to production'
     )
   })
+
+  it('prefers what the status says over what the deployment said', () => {
+    const event = status({
+      environment: 'staging',
+      creator: { login: 'release-bot' },
+      updated_at: '2026-11-24T09:14:00Z'
+    })
+    expect(announced(contextOf('deployment_status', event))).toMatchObject({
+      action: 'created',
+      environment: 'staging',
+      author: 'release-bot',
+      title: 'octo-org/live-app v2.3.0 deployed to staging',
+      timestamp: '2026-11-24T09:14:00Z'
+    })
+  })
+
+  it('forced on an event with no deployment, claims no state, ref or subject', () => {
+    const a = announced(contextOf('workflow_dispatch', payload('workflow-dispatch')), 'deploy')
+    expect(a).toMatchObject({
+      kind: 'deploy',
+      title: 'octo-org/live-app deploying to an environment',
+      environment: 'an environment',
+      state: undefined,
+      subject: undefined,
+      url: 'https://github.com/octo-org/live-app/actions/runs/9876543210'
+    })
+  })
 })
 
 describe('a workflow run', () => {
@@ -339,6 +449,67 @@ describe('a workflow run', () => {
       ;(p.workflow_run as JsonObject).conclusion = conclusion
     })
     expect(announced(contextOf('workflow_run', event))).toMatchObject({ title, state: conclusion })
+  })
+
+  it.each([
+    ['skipped', 'was skipped'],
+    ['action_required', 'needs an action'],
+    ['startup_failure', 'failed to start'],
+    ['stale', 'went stale'],
+    ['neutral', 'finished']
+  ])('that ended %s says it %s', (conclusion, words) => {
+    const event = variant('workflow-run-completed', (p) => {
+      ;(p.workflow_run as JsonObject).conclusion = conclusion
+    })
+    expect(announced(contextOf('workflow_run', event)).title).toBe(
+      `octo-org/live-app main: Deploy ${words}`
+    )
+  })
+
+  it('falls back field by field on what GitHub may leave out', () => {
+    const event = variant('workflow-run-completed', (p) => {
+      const run = p.workflow_run as JsonObject
+      run.name = ''
+      run.conclusion = null
+      run.display_title = ''
+      run.triggering_actor = null
+      run.head_branch = 'release/2.3'
+    })
+    expect(announced(contextOf('workflow_run', event))).toMatchObject({
+      workflow: 'Deploy',
+      state: 'completed',
+      ref: 'refs/heads/release/2.3',
+      title: 'octo-org/live-app release/2.3: Deploy finished (completed)',
+      text: 'Release v2.3.0',
+      author: 'mona'
+    })
+  })
+
+  it('with nothing known about the run, announces this run on this commit', () => {
+    const event = { action: 'completed', workflow_run: {} }
+    expect(announced(contextOf('workflow_run', event, { ref: 'refs/heads/ops' }))).toMatchObject({
+      workflow: 'A workflow',
+      state: undefined,
+      title: 'octo-org/live-app: A workflow finished',
+      text: 'octo-org/live-app: A workflow finished',
+      url: 'https://github.com/octo-org/live-app/actions/runs/9876543210',
+      author: undefined,
+      subject: undefined,
+      sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+      ref: 'refs/heads/ops',
+      timestamp: undefined
+    })
+  })
+
+  it('says “the workflow” and “unknown” when a run that is skipped names neither', () => {
+    expect(
+      announce(contextOf('workflow_run', { workflow_run: {} }), {
+        template: 'auto',
+        releaseActions: ['published']
+      })
+    ).toEqual({
+      skip: 'Nothing was sent: the run of the workflow is `unknown`; it is announced when it is `completed`.'
+    })
   })
 
   it.each(['requested', 'in_progress'])('that is %s is skipped until it completes', (action) => {
@@ -413,6 +584,23 @@ describe('manual announcements', () => {
       'Maintenance tonight 23:00–23:30 UTC+8: gifts are paused, streams keep running.'
     )
     expect(a.desc).toBe('Heads-up from mona')
+  })
+
+  it('uses a title alone as title, text and push line', () => {
+    const event = contextOf('schedule', payload('schedule'))
+    expect(
+      applyOverrides(announced(event), { title: 'Nightly maintenance', message: '', desc: '' }, {})
+    ).toMatchObject({
+      title: 'Nightly maintenance',
+      text: 'Nightly maintenance',
+      desc: 'Nightly maintenance'
+    })
+  })
+
+  it('keeps the action of a repository_dispatch', () => {
+    expect(announced(contextOf('repository_dispatch', payload('repository-dispatch'))).action).toBe(
+      'live-event'
+    )
   })
 
   it('uses a message alone as text and push line', () => {
@@ -534,6 +722,16 @@ describe('the template context', () => {
       ) as JsonObject
       expect(filled.link).toMatch(/^https:\/\//)
     }
+  })
+
+  it('offers the deployment and its status of a deployment_status event', () => {
+    const context = contextOf('deployment_status', payload('deployment-status-success'))
+    const filled = fillTree(
+      { state: '{{ deployment_status.state }}', ref: '{{ deployment.ref }}' },
+      templateContext(context, announced(context)),
+      'data'
+    )
+    expect(filled).toEqual({ state: 'success', ref: 'v2.3.0' })
   })
 
   it('offers the workflow run of a workflow_run event', () => {

@@ -70,7 +70,7 @@ describe('readSendAnswer', () => {
     expect(read(text)).toEqual({ ok: false, reason: 'malformed', info })
   })
 
-  it.each([502, 503, 429, 404, 204])('calls HTTP %i an HTTP failure', (status) => {
+  it.each([502, 503, 429, 404, 400, 299, 204])('calls HTTP %i an HTTP failure', (status) => {
     expect(read('{"ErrorCode":0}', status)).toEqual({
       ok: false,
       reason: 'http',
@@ -83,7 +83,9 @@ describe('readSendAnswer', () => {
     [301, 'https://elsewhere.example/v4/x', 'elsewhere.example'],
     [308, '/v4/moved', 'console.tim.qq.com'],
     [302, 'http://[bad', 'an unreadable location'],
-    [307, undefined, 'nowhere (no Location header)']
+    [307, undefined, 'nowhere (no Location header)'],
+    [300, '/v4/choices', 'console.tim.qq.com'],
+    [399, '/v4/odd', 'console.tim.qq.com']
   ])('names a redirect (%i) and where it points', (status, location, host) => {
     expect(read('', status, location === undefined ? {} : { location })).toEqual({
       ok: false,

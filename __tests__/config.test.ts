@@ -210,6 +210,8 @@ describe('parseConfig', () => {
       { target: 'rooms' },
       /^Input `target` must be one of broadcast, groups, live-rooms; got "rooms"\.$/
     ],
+    // Which target was meant is unknown, so `group-ids` is not second-guessed.
+    ['target', { target: 'rooms', 'group-ids': '@TGS#1' }, /^Input `target` must be one of/],
     [
       'group-ids',
       { target: 'groups' },
@@ -276,6 +278,11 @@ describe('parseConfig', () => {
     ],
     [
       'data',
+      { data: `${'{"a":'.repeat(40)}1${'}'.repeat(40)}` },
+      /^Input `data` nests deeper than 32 levels\.$/
+    ],
+    [
+      'data',
       { data: `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}` },
       /^Input `data` nests deeper than 32 levels\.$/
     ],
@@ -296,6 +303,11 @@ describe('parseConfig', () => {
     [
       'data',
       { data: '? [a, b]\n: 1' },
+      /^Input `data` has a key that is a collection; keys must be text\.$/
+    ],
+    [
+      'data',
+      { data: '? {a: 1}\n: 2' },
       /^Input `data` has a key that is a collection; keys must be text\.$/
     ],
     [

@@ -215,16 +215,21 @@ describe('cutting a custom Data shape', () => {
       {
         items: [{ kind: 'notes', note: '{{ event.release.body }}' }, 'fixed'],
         tag: '{{ release.tag_name }}',
-        link: '{{ release.html_url }}'
+        link: '{{ release.html_url }}',
+        none: null,
+        count: 3
       },
       2000
     )
     expect(truncated).toBe(true)
     const { data } = custom(msgBody)
+    // Still a list: a cut inside it must not turn it into a mapping.
+    expect(Array.isArray(data.items)).toBe(true)
     const items = data.items as [{ kind: string; note: string }, string]
     expect(items[0].kind).toBe('notes')
     expect(items[0].note).toMatch(/^n+…$/)
     expect(items[1]).toBe('fixed')
+    expect(data).toMatchObject({ none: null, count: 3 })
     expect(data.tag).toBe('v2.3.0')
     expect(data.link).toBe('https://github.com/octo-org/live-app/releases/tag/v2.3.0')
     expect(bytesOf(msgBody)).toBeLessThanOrEqual(2000)
@@ -263,6 +268,27 @@ describe('cutting a custom Data shape', () => {
     expect(data.v).toBe(`v${'9'.repeat(1500)}`)
     expect(data.notes).toMatch(/^x*…/)
   })
+
+  it('keeps a URL longer than every other leaf whole, and cuts the next', () => {
+    const url = `https://live.octo.example/${'u'.repeat(1600)}`
+    const event = contextOf(
+      'release',
+      variant('release-published', (p) => {
+        const release = p.release as JsonObject
+        release.html_url = url
+        release.body = 'x'.repeat(1000)
+      })
+    )
+    const { msgBody } = renderShape(
+      event,
+      { link: '{{ announcement.url }}', notes: '{{ announcement.text }}' },
+      2200
+    )
+    const { data } = custom(msgBody)
+    expect(data.link).toBe(url)
+    expect(data.notes).toMatch(/^x+…$/)
+    expect(bytesOf(msgBody)).toBeLessThanOrEqual(2200)
+  })
 })
 
 describe('cutting the default shape', () => {
@@ -289,6 +315,20 @@ describe('cutting the default shape', () => {
     expect(exact.truncated).toBe(false)
     expect(exact.msgBody).toEqual(whole.msgBody)
     expect(render(event, { maxBytes: whole.bytes - 1 }).truncated).toBe(true)
+  })
+
+  it('ends a cut message with a bare ellipsis when there is no link to give', () => {
+    const event = contextOf('workflow_dispatch', payload('workflow-dispatch'))
+    const defaults = announced(event)
+    const long = { ...defaults, text: 'word '.repeat(800) }
+    const { msgBody, truncated } = renderMessage(long, {
+      dataTemplate: undefined,
+      context: templateContext(event, defaults),
+      textElement: false,
+      maxBytes: 2000
+    })
+    expect(truncated).toBe(true)
+    expect(custom(msgBody).data.text).toMatch(/^[word ]+…$/)
   })
 
   it('gives the text element the push line alone when there is no link', () => {

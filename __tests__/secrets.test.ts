@@ -41,12 +41,12 @@ describe('Secrets', () => {
   it('masks a URL without a UserSig whole', () => {
     const mask = vi.fn<(value: string) => void>()
     new Secrets(mask).add(new URL('https://proxy.example/v4/x?usersig=last'))
-    new Secrets(mask).add(new URL('https://proxy.example/v4/y?k=1'))
+    new Secrets(mask).add(new URL('https://proxy.example/v4/y?k=1&j=2'))
     expect(mask.mock.calls).toEqual([
       ['https://proxy.example/v4/x?usersig=last'],
       ['/v4/x?usersig=last'],
-      ['https://proxy.example/v4/y?k=1'],
-      ['/v4/y?k=1']
+      ['https://proxy.example/v4/y?k=1&j=2'],
+      ['/v4/y?k=1&j=2']
     ])
   })
 
@@ -70,5 +70,14 @@ describe('Secrets', () => {
     expect(secrets.scrub(text, 12)).toBe(`${'x'.repeat(8)}*** …`)
     expect(secrets.scrub(text, 100)).toBe(`${'x'.repeat(8)}*** and more`)
     expect(secrets.scrub('short', 5)).toBe('short')
+  })
+
+  it('keeps untrusted text on its line: breaks and control characters written as escapes', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('SECRET')
+    expect(secrets.untrusted('a\n::stop-commands::x\r\tb\u001bc\u2028d\u2029e\u0085f SECRET')).toBe(
+      'a\\n::stop-commands::x\\r b\\u001bc\\u2028d\\u2029e\\u0085f ***'
+    )
+    expect(secrets.untrusted('SECRET\nmore', 5)).toBe('***\\n…')
   })
 })

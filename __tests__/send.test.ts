@@ -361,6 +361,36 @@ describe('send, in a fan-out', () => {
     ])
   })
 
+  test('tries a message a live room dropped again, slower, even with no retries left', async ({
+    clock
+  }) => {
+    const start = clock.now()
+    const { pacer, events } = recordingPacer(clock)
+    let tries = 0
+    const result = await send({
+      bases: [new URL('https://console.tim.qq.com')],
+      sdkAppId: 1,
+      identifier: 'administrator',
+      userSig: () => 'sig',
+      canSign: true,
+      attempt: () =>
+        Promise.resolve(
+          ++tries === 1
+            ? { ok: false as const, reason: 'dropped' as const, info: 'dropped: MsgFreqCtrl' }
+            : { ok: true as const, msgSeq: 7 }
+        ),
+      timeoutSeconds: 10,
+      retries: 0,
+      clock,
+      log: fakeCore(),
+      pacer
+    })
+    expect(result).toMatchObject({ delivery: { ok: true, msgSeq: 7 }, tries: 2 })
+    const [wait = 0] = clock.slept
+    expect(wait).toBeGreaterThan(0)
+    expect(events).toEqual([`slot at ${start}`, 'slow down', `slot at ${start + wait}`])
+  })
+
   test('stops at the deadline it is given, before its own budget', async ({ emulator, clock }) => {
     emulator.inject({ kind: 'code', code: 10002 }, 10)
     const { result } = sendWith(emulator, clock, {

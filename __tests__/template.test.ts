@@ -191,6 +191,15 @@ describe('the data template', () => {
     })
   })
 
+  it('writes keys YAML reads as numbers, booleans or null as the text they were', () => {
+    expect(parseDataTemplate('1: one\ntrue: yes\nnull: none\n2.5: half', 'data')).toEqual({
+      '1': 'one',
+      true: 'yes',
+      null: 'none',
+      '2.5': 'half'
+    })
+  })
+
   it('does not fill keys, only values', () => {
     expect(fillTree({ '{{ actor }}': '{{ actor }}' }, { actor: 'mona' }, 'data')).toEqual({
       '{{ actor }}': 'mona'

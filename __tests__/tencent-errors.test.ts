@@ -93,6 +93,14 @@ describe('explainFailure', () => {
     })
   })
 
+  it('names a message a live room dropped, and says how to be dropped last', () => {
+    expect(explainFailure({ ok: false, reason: 'dropped', info: 'dropped: MsgFreqCtrl' })).toEqual({
+      what: "A live room's frequency control dropped the message (dropped: MsgFreqCtrl).",
+      remedy:
+        'Keep `priority` at High, which live rooms drop last, and announce when the room is quieter.'
+    })
+  })
+
   it('names a redirect, and says to give the final URL', () => {
     expect(
       explainFailure({

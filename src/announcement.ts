@@ -110,7 +110,11 @@ function kindOf(event: EventContext): AnnouncementKind {
 function skipped(event: EventContext, choices: Choices): string | undefined {
   const action = nonEmpty(field(event.payload, 'action'))
   if (event.name === 'release' && !choices.releaseActions.some((chosen) => chosen === action)) {
-    return `Nothing was sent: this release event is \`${action ?? 'without an action'}\`, and \`release-actions\` announces only ${choices.releaseActions.map((chosen) => `\`${chosen}\``).join(', ')}. Add \`${action ?? ''}\` to \`release-actions\` to announce it.`
+    const chosen = choices.releaseActions.map((one) => `\`${one}\``).join(', ')
+    // Only an action GitHub names can be opted into; a payload without one has nothing to add.
+    return action === undefined
+      ? `Nothing was sent: this release event has no action, and \`release-actions\` announces only ${chosen}.`
+      : `Nothing was sent: this release event is \`${action}\`, and \`release-actions\` announces only ${chosen}. Add \`${action}\` to \`release-actions\` to announce it.`
   }
   if (event.name === 'push' && deletes(event.payload)) {
     return `Nothing was sent: this push deleted ${event.ref || 'a ref'}; a deletion is not a release.`
@@ -150,20 +154,19 @@ function release(event: EventContext): Specific {
   const action = nonEmpty(field(payload, 'action'))
   const prerelease = field(release, 'prerelease') === true || action === 'prereleased'
   const known = action !== undefined && Object.hasOwn(RELEASE_VERBS, action)
-  const verb = known
-    ? action === 'published' && prerelease
+  // Without an action (a pushed tag, or `template: release` forced on another event) nothing
+  // but a release can be meant: only `release` events carry a `release` that could be a pre-release.
+  const verb = !known
+    ? 'released'
+    : action === 'published' && prerelease
       ? 'pre-released'
       : action === 'created' && field(release, 'draft') === true
         ? 'release drafted'
         : RELEASE_VERBS[action as ReleaseAction]
-    : prerelease
-      ? 'pre-released'
-      : 'released'
   const withdrawn = action === 'deleted' || action === 'unpublished'
   const notes =
-    nonEmpty(field(release, 'body')) ??
-    (release === undefined ? nonEmpty(field(payload, 'head_commit', 'message')) : undefined) ??
-    ''
+    // Only a pushed tag has a head commit; a release event's notes are its body alone.
+    nonEmpty(field(release, 'body')) ?? nonEmpty(field(payload, 'head_commit', 'message')) ?? ''
   const id = field(release, 'id')
   return {
     ...NOT_APPLICABLE,

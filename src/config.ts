@@ -70,8 +70,7 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
   }
 
   const target = values.target
-  const groupIds = values['group-ids']
-  if (target === 'groups' && groupIds === undefined && raw['group-ids'] === '') {
+  if (target === 'groups' && raw['group-ids'] === '') {
     problems.push(
       'Input `group-ids` is required with `target: groups`: the IDs of the groups to announce to, separated by commas or lines.'
     )

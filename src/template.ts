@@ -59,14 +59,13 @@ export function fillTree(value: unknown, context: TemplateContext, input: string
   return value
 }
 
-/** Every placeholder path in a parsed template, for checking its form before any event is read. */
-function treePaths(value: unknown, input: string): string[] {
-  if (typeof value === 'string') return placeholderPaths(value, input)
-  if (Array.isArray(value)) return value.flatMap((item) => treePaths(item, input))
-  if (typeof value === 'object' && value !== null) {
-    return Object.values(value).flatMap((item) => treePaths(item, input))
+/** Checks the form of every placeholder in a parsed template, before any event is read. */
+function checkPlaceholders(value: unknown, input: string): void {
+  if (typeof value === 'string') placeholderPaths(value, input)
+  // A list's values are its items, so lists and mappings are walked alike.
+  else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) checkPlaceholders(item, input)
   }
-  return []
 }
 
 /** Reads the text of the `data` input into a value. */
@@ -164,7 +163,7 @@ export function parseDataTemplate(text: string, input: string, parse: DataParser
       `must be a JSON or YAML object (a mapping of keys to values), such as {"type": 1, "content": "{{ announcement.title }}"}.`
     )
   }
-  treePaths(parsed, input)
+  checkPlaceholders(parsed, input)
   return parsed
 }
 
@@ -197,9 +196,8 @@ function lookup(context: TemplateContext, path: string, input: string): unknown 
 
 function asText(value: unknown): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return JSON.stringify(value)
+  // Numbers and booleans read the same in JSON; lists and mappings are written as JSON.
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /** Up to three keys closest to `key`: those containing it (or contained in it) first, then by edit distance. */
