@@ -142,10 +142,11 @@ describe('post', () => {
   it('calls an answer cut off in the middle a network failure', async () => {
     const em = await emulator()
     em.inject({ kind: 'cut', processed: true })
-    expect(await post(new URL(`${em.url}/v4/x`), '{}', { timeoutMs: TIMEOUT })).toMatchObject({
+    expect(await post(new URL(`${em.url}/v4/x`), '{}', { timeoutMs: TIMEOUT })).toEqual({
       ok: false,
       kind: 'network',
-      retryable: true
+      retryable: true,
+      detail: 'the connection closed before the whole answer arrived'
     })
   })
 
@@ -160,6 +161,15 @@ describe('post', () => {
       retryable: true,
       detail: 'the answer is over 2097152 bytes'
     })
+  })
+
+  it('reads an answer of exactly 2 MB whole', async () => {
+    const url = await server((_req, res) => {
+      res.writeHead(200)
+      res.end(Buffer.alloc(2 * 1024 * 1024, 32))
+    })
+    const answer = await post(url, '{}', { timeoutMs: 5000 })
+    expect(answer.ok && answer.text.length).toBe(2 * 1024 * 1024)
   })
 
   it('calls a refused connection a network failure that may pass', async () => {
