@@ -198,7 +198,7 @@ describe('one process-level run per class of failure', () => {
     expect(run.code).toBe(1)
     expect(errorLines(run.stdout)).toEqual([
       expect.stringMatching(
-        /^::error::The request did not reach Tencent Chat: connect ECONNREFUSED .* Gave up after 2 tries: all 1 retries were used\./
+        /^::error::Tencent Chat was not reached, or its answer was lost: connect ECONNREFUSED .* Gave up after 2 tries: its one retry was used\./
       )
     ])
     expect(run.outputs).toMatchObject({ status: 'failed', tries: '2', 'error-code': '' })

@@ -44,7 +44,7 @@ describe('every try ends at its deadline, whatever phase it is in', () => {
     expect(ms).toBeLessThan(IN_TIME_MS)
     expect(run.code).toBe(1)
     expect(errorLines(run.stdout)).toEqual([
-      `::error::The request did not reach Tencent Chat: no answer within 1 s (${phase}). Gave up after 2 tries: all 1 retries were used. Check \`region\`, \`endpoint\` and the runner's network or proxy.`
+      `::error::Tencent Chat was not reached, or its answer was lost: no answer within 1 s (${phase}). Gave up after 2 tries: its one retry was used. Check \`region\`, \`endpoint\` and the runner's network or proxy.`
     ])
     expect(run.outputs).toMatchObject({ status: 'failed', tries: '2' })
   })
@@ -138,7 +138,9 @@ describe('every outcome is reported', () => {
       event: release
     })
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^::warning::The request did not reach Tencent Chat: /m)
+    expect(run.stdout).toMatch(
+      /^::warning::Tencent Chat was not reached, or its answer was lost: /m
+    )
     expect(run.outputs).toMatchObject({ status: 'failed', tries: '2', 'error-code': '' })
     expect(run.summary).toMatch(/^## ❌ Tencent Chat broadcast failed\n/)
   })

@@ -152,7 +152,7 @@ describe('report', () => {
       results: '[]'
     })
     expect(lines).toEqual([
-      "::warning::The request did not reach Tencent Chat: socket hang up. Gave up after 1 tries: `retries` is 0. Check `region`, `endpoint` and the runner's network or proxy. The step goes on because `fail-on-error` is false."
+      "::warning::Tencent Chat was not reached, or its answer was lost: socket hang up. Gave up after 1 try: `retries` is 0. Check `region`, `endpoint` and the runner's network or proxy. The step goes on because `fail-on-error` is false."
     ])
   })
 

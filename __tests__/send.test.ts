@@ -110,6 +110,12 @@ describe('send', () => {
     })
   })
 
+  test('speaks of one retry in the singular', async ({ emulator, clock }) => {
+    emulator.inject({ kind: 'code', code: 10002 }, 10)
+    const { result } = sendWith(emulator, clock, { retries: 1 })
+    expect(await result).toMatchObject({ tries: 2, gaveUp: 'its one retry was used' })
+  })
+
   test('makes no retry with retries 0', async ({ emulator, clock }) => {
     emulator.inject({ kind: 'code', code: 10002 })
     const { result } = sendWith(emulator, clock, { retries: 0 })

@@ -61,7 +61,7 @@ describe('explainFailure', () => {
     )
   })
 
-  it('says a network failure did not reach Tencent, and where to look', () => {
+  it('says a network failure did not reach Tencent or lost its answer, and where to look', () => {
     expect(
       explainFailure({
         ok: false,
@@ -69,7 +69,7 @@ describe('explainFailure', () => {
         info: 'connect ECONNREFUSED'
       })
     ).toEqual({
-      what: 'The request did not reach Tencent Chat: connect ECONNREFUSED.',
+      what: 'Tencent Chat was not reached, or its answer was lost: connect ECONNREFUSED.',
       remedy: "Check `region`, `endpoint` and the runner's network or proxy."
     })
   })

@@ -6,6 +6,7 @@ import type { Clock, Log } from './dependencies.js'
 import { discoverLiveRooms, type PageResult } from './discovery.js'
 import { fanOut } from './fan-out.js'
 import { pacer } from './pacer.js'
+import { counted } from './prose.js'
 import type { Pacer, SendResult } from './send.js'
 
 /**
@@ -69,7 +70,7 @@ export async function deliverToGroups(options: GroupsOptions): Promise<GroupsDel
     }
     groupIds = found.groupIds
     log.info(
-      `Found ${groupIds.length} live ${groupIds.length === 1 ? 'room' : 'rooms'} in ${listCalls} ${listCalls === 1 ? 'call' : 'calls'}.`
+      `Found ${counted(groupIds.length, 'live room', 'live rooms')} in ${counted(listCalls, 'call', 'calls')}.`
     )
   }
   const pace = pacer(clock, GROUP_CALLS_PER_SECOND)

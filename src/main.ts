@@ -2,6 +2,7 @@ import { realDependencies, type Dependencies } from './dependencies.js'
 import { readEventContext } from './event.js'
 import { readInputs } from './inputs.js'
 import { plan, type Plan } from './plan.js'
+import { counted } from './prose.js'
 import { report, type Outcome } from './report.js'
 import { Secrets } from './secrets.js'
 import type { Credentials } from './config.js'
@@ -131,7 +132,7 @@ async function toGroups(
   const { config, announcement, message, bases } = planned
   const named = config.target === 'groups' ? config.groupIds : undefined
   core.info(
-    `Announcing the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to ${named === undefined ? 'every live room (AVChatRoom)' : `${named.length} ${named.length === 1 ? 'group' : 'groups'}`} of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
+    `Announcing the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to ${named === undefined ? 'every live room (AVChatRoom)' : counted(named.length, 'group', 'groups')} of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
   )
   const { deliverToGroups } = await import('./groups.js')
   const groups = await deliverToGroups({

@@ -3,6 +3,7 @@ import type { Dependencies } from './dependencies.js'
 import type { GroupsDelivery } from './groups.js'
 import { InputError } from './input-error.js'
 import type { Plan } from './plan.js'
+import { counted } from './prose.js'
 import type { Secrets } from './secrets.js'
 import type { SendResult } from './send.js'
 import { renderSummary, type GroupRow, type SummaryFacts } from './summary.js'
@@ -124,11 +125,11 @@ function delivered(
 ) {
   if ('sent' in outcome) {
     const { delivery, tries } = outcome.sent
-    return `Delivered: MsgSeq ${delivery.ok ? delivery.msgSeq : ''}, Random ${outcome.plan.body.Random}, after ${tries} ${tries === 1 ? 'try' : 'tries'}.`
+    return `Delivered: MsgSeq ${delivery.ok ? delivery.msgSeq : ''}, Random ${outcome.plan.body.Random}, after ${counted(tries, 'try', 'tries')}.`
   }
   const { tries } = outcome.groups
   const count = outcome.groups.ok ? outcome.groups.results.length : 0
-  return `Delivered to ${count} ${count === 1 ? 'group' : 'groups'} (each one's MsgSeq is in \`results\`), after ${tries} ${tries === 1 ? 'request' : 'requests'}.`
+  return `Delivered to ${counted(count, 'group', 'groups')} (each one's MsgSeq is in \`results\`), after ${counted(tries, 'request', 'requests')}.`
 }
 
 /** What went wrong and what to do, for a run that failed; `undefined` for one that did not. */
@@ -172,7 +173,8 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
 
 function explain(failure: Failure, tries: number, gaveUp: string | undefined): Explanation {
   const explanation = explainFailure(failure)
-  const why = gaveUp === undefined ? '' : ` Gave up after ${tries} tries: ${gaveUp}.`
+  const why =
+    gaveUp === undefined ? '' : ` Gave up after ${counted(tries, 'try', 'tries')}: ${gaveUp}.`
   return { what: `${explanation.what}${why}`, remedy: explanation.remedy }
 }
 
@@ -268,7 +270,7 @@ function factsOf(outcome: Outcome, rows: GroupRow[]): Omit<SummaryFacts, 'durati
     config.target === 'broadcast'
       ? host
       : config.target === 'groups'
-        ? `${config.groupIds.length} ${config.groupIds.length === 1 ? 'group' : 'groups'} via ${host}`
+        ? `${counted(config.groupIds.length, 'group', 'groups')} via ${host}`
         : `every live room via ${host}`
   return {
     status: outcome.status,

@@ -100,7 +100,11 @@ export async function send<Success extends { ok: true }>(
     if (!counted) pacer?.slowDown()
     if (counted && retriesUsed === options.retries) {
       return result(
-        options.retries === 0 ? '`retries` is 0' : `all ${options.retries} retries were used`
+        options.retries === 0
+          ? '`retries` is 0'
+          : options.retries === 1
+            ? 'its one retry was used'
+            : `all ${options.retries} retries were used`
       )
     }
     const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random())

@@ -294,7 +294,7 @@ export function explainFailure(failure: Failure): Explanation {
     }
     case 'network':
       return {
-        what: `The request did not reach Tencent Chat: ${failure.info}.`,
+        what: `Tencent Chat was not reached, or its answer was lost: ${failure.info}.`,
         remedy: "Check `region`, `endpoint` and the runner's network or proxy."
       }
     case 'unreachable':
