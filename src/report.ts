@@ -226,13 +226,12 @@ function resultsOf(rows: GroupRow[]): { json: string; listed: number } {
       error_info: row.errorInfo,
       tries: row.tries
     })
-  const items = rows.map(item)
-  const json = `[${items.join(',')}]`
+  const json = `[${rows.map(item).join(',')}]`
   if (Buffer.byteLength(json) <= MAX_OUTPUT_BYTES) return { json, listed: rows.length }
   const failedFirst = [
-    ...items.filter((_, i) => rows[i]?.status === 'failed'),
-    ...items.filter((_, i) => rows[i]?.status === 'sent')
-  ]
+    ...rows.filter((row) => row.status === 'failed'),
+    ...rows.filter((row) => row.status === 'sent')
+  ].map(item)
   const kept: string[] = []
   let bytes = 2
   for (const text of failedFirst) {
