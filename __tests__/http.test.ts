@@ -1,7 +1,7 @@
 // One POST, whatever the other side does: every phase ends at the deadline, nothing is followed,
 // and every way of failing is named. Servers and proxies that misbehave are all on loopback.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, LookupAddress, LookupFunction } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator, type Fault } from '../emulator/src/index.js'
 import { connectionPool, post, transportFailure } from '../src/http.js'
@@ -203,6 +203,40 @@ describe('post', () => {
     })
     expect(result).toMatchObject({ ok: false, kind, retryable })
     expect(result.ok ? '' : result.detail).toContain(`statusCode=${status}`)
+  })
+
+  describe('the runner’s proxy', () => {
+    /** Resolves every name to loopback, answering in the form Node asks for. */
+    const toLoopback: LookupFunction = (_hostname, options, callback) => {
+      if (options.all) {
+        ;(callback as (error: null, addresses: LookupAddress[]) => void)(null, [
+          { address: '127.0.0.1', family: 4 }
+        ])
+      } else callback(null, '127.0.0.1', 4)
+    }
+
+    it.each([
+      ['goes through it', 'NO_PROXY', '', 1],
+      ['is bypassed for a host in NO_PROXY', 'NO_PROXY', 'gateway.octo.example', 0],
+      ['is bypassed for a domain in no_proxy', 'no_proxy', '.octo.example', 0],
+      ['is used for a host NO_PROXY does not name', 'NO_PROXY', 'other.example', 1]
+    ])('%s (%s=%j)', async (_what, variable, noProxy, tunnels) => {
+      const em = await emulator()
+      const port = new URL(em.url).port
+      const proxy = await startConnectProxy({ 'gateway.octo.example': Number(port) })
+      closers.push(() => proxy.close())
+      vi.stubEnv('HTTP_PROXY', proxy.url)
+      vi.stubEnv('NO_PROXY', '')
+      vi.stubEnv('no_proxy', '')
+      vi.stubEnv(variable, noProxy)
+      const answer = await post(new URL(`http://gateway.octo.example:${port}/v4/x`), '{}', {
+        timeoutMs: 2000,
+        lookup: toLoopback
+      })
+      expect(answer).toMatchObject({ ok: true, status: 200 })
+      expect(proxy.connects).toHaveLength(tunnels)
+      expect(em.requests).toHaveLength(1)
+    })
   })
 
   it('does not retry a name that does not exist', async () => {
