@@ -511,6 +511,7 @@ describe('report, for groups', () => {
     expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
     const listed = JSON.parse(results) as { group_id: string; status: string }[]
     expect(listed.slice(0, 12).every((r) => r.status === 'failed')).toBe(true)
+    expect(new Set(listed.map((r) => r.group_id)).size).toBe(listed.length)
     expect(listed[12]).toMatchObject({ group_id: '@TGS#aLiveRoom000000', status: 'sent' })
     expect(listed.length).toBeLessThan(12_000)
     expect(lines).toContain(
@@ -567,5 +568,30 @@ describe('the `results` output at GitHub’s 1 MB', () => {
     expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
     expect((JSON.parse(results) as unknown[]).length).toBe(whole ? ids.length : ids.length - 1)
     expect(lines.some((line) => line.startsWith('The `results` output lists'))).toBe(!whole)
+  })
+
+  it('fills the 1 MB to the byte when it has to leave groups out', () => {
+    const ids = [...groupsOfSize(1_000_000), 'one-more']
+    const { outputs } = reported({
+      status: 'sent',
+      plan: planned({ target: 'groups', 'group-ids': 'x' }),
+      groups: {
+        ok: true,
+        results: ids.map((groupId) => ({
+          groupId,
+          sent: {
+            delivery: { ok: true as const, msgSeq: 1 },
+            tries: 1,
+            host: 'h',
+            gaveUp: undefined
+          }
+        })),
+        tries: ids.length,
+        listCalls: 0
+      }
+    })
+    const results = outputs.results ?? ''
+    expect(Buffer.byteLength(results)).toBe(1_000_000)
+    expect((JSON.parse(results) as unknown[]).length).toBe(ids.length - 1)
   })
 })

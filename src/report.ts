@@ -233,7 +233,8 @@ function resultsOf(rows: GroupRow[]): { json: string; listed: number } {
     ...rows.filter((row) => row.status === 'sent')
   ].map(item)
   const kept: string[] = []
-  let bytes = 2
+  // The brackets, and a comma before every item but the first: 1 + each item and its comma.
+  let bytes = 1
   for (const text of failedFirst) {
     bytes += Buffer.byteLength(text) + 1
     if (bytes > MAX_OUTPUT_BYTES) break
