@@ -466,6 +466,17 @@ describe('a workflow run', () => {
     )
   })
 
+  it('names the run and who started it, over its workflow and its first actor', () => {
+    const event = variant('workflow-run-completed', (p) => {
+      ;(p.workflow as JsonObject).name = 'deploy.yml'
+      ;(p.workflow_run as JsonObject).triggering_actor = { login: 'hubot' }
+    })
+    expect(announced(contextOf('workflow_run', event))).toMatchObject({
+      workflow: 'Deploy',
+      author: 'hubot'
+    })
+  })
+
   it('falls back field by field on what GitHub may leave out', () => {
     const event = variant('workflow-run-completed', (p) => {
       const run = p.workflow_run as JsonObject
@@ -705,6 +716,7 @@ describe('the template context', () => {
       run_url: '',
       timestamp: null
     })
+    expect(templateContext(context, announced(context)).run_url).toBe('')
   })
 
   it('fills the README’s deploy example for every deployment_status GitHub sends', () => {

@@ -266,4 +266,11 @@ describe('filling text', () => {
       /Nearest keys in release: tag_name, author, draft\.$/
     )
   })
+
+  it('counts every character of the typo, the last one too', () => {
+    // xbcd is one edit from abcd, abq two; without its last character the typo is nearer abq.
+    expect(() => fillText('{{ abcd }}', { abq: 1, xbcd: 2 }, 'title')).toThrow(
+      'Nearest keys in the template context: xbcd, abq.'
+    )
+  })
 })

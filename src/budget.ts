@@ -21,14 +21,12 @@ const WINDOW = 1024
 const ASCII_PAIR = /[\x20-\x7e]{2}/g
 
 /**
- * The last user-perceived character boundary at or before `end`, so that a cut there never
- * splits a multi-byte character, a surrogate pair or an emoji sequence. Only a window before
- * `end` is segmented, starting where a boundary is certain (between two ASCII characters, after
- * a line feed) when the window has such a place.
+ * The last user-perceived character boundary at or before `end`, an index into `text` (0
+ * included), so that a cut there never splits a multi-byte character, a surrogate pair or an
+ * emoji sequence. Only a window before `end` is segmented, starting where a boundary is certain
+ * (between two ASCII characters, after a line feed) when the window has such a place.
  */
 function boundaryAtOrBefore(text: string, end: number): number {
-  if (end <= 0) return 0
-  if (end >= text.length) return text.length
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })
   let start = Math.max(0, end - WINDOW)
   const window = text.slice(start, end)
