@@ -1,7 +1,8 @@
 // One POST, whatever the other side does: every phase ends at the deadline, nothing is followed,
 // and every way of failing is named. Servers and proxies that misbehave are all on loopback.
+import type { LookupAddress } from 'node:dns'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo, LookupAddress, LookupFunction } from 'node:net'
+import type { AddressInfo, LookupFunction } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startEmulator, type Emulator, type Fault } from '../emulator/src/index.js'
 import { connectionPool, post, transportFailure } from '../src/http.js'
@@ -236,6 +237,21 @@ describe('post', () => {
       expect(answer).toMatchObject({ ok: true, status: 200 })
       expect(proxy.connects).toHaveLength(tunnels)
       expect(em.requests).toHaveLength(1)
+    })
+
+    it('asks for an IPv6 literal in the brackets CONNECT needs', async () => {
+      const em = await emulator()
+      const port = new URL(em.url).port
+      const proxy = await startConnectProxy({ '[2001:db8::1]': Number(port) })
+      closers.push(() => proxy.close())
+      vi.stubEnv('HTTP_PROXY', proxy.url)
+      vi.stubEnv('NO_PROXY', '')
+      vi.stubEnv('no_proxy', '')
+      const answer = await post(new URL(`http://[2001:db8::1]:${port}/v4/x`), '{}', {
+        timeoutMs: 2000
+      })
+      expect(answer).toMatchObject({ ok: true, status: 200 })
+      expect(proxy.connects).toEqual([`[2001:db8::1]:${port}`])
     })
   })
 

@@ -1,7 +1,7 @@
 import { request as httpRequest, type Agent, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
-import { HttpClient } from '@actions/http-client'
+import { getProxyUrl, HttpClient } from '@actions/http-client'
 import { USER_AGENT } from './version.js'
 
 /** An answer as it arrived: any status, the whole body. */
@@ -111,8 +111,10 @@ export function post(
 
     const request = (secure ? httpsRequest : httpRequest)({
       protocol: url.protocol,
-      // An IPv6 literal arrives in brackets, which name resolution does not take.
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      // An IPv6 literal arrives in brackets. Name resolution does not take them; a proxy's
+      // CONNECT needs them, to tell the address from the port.
+      hostname:
+        getProxyUrl(url.href) === '' ? url.hostname.replace(/^\[(.*)\]$/, '$1') : url.hostname,
       port: url.port,
       path: `${url.pathname}${url.search}`,
       method: 'POST',
