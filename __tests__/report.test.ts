@@ -541,12 +541,9 @@ describe('the `results` output at GitHub’s 1 MB', () => {
     return ids
   }
 
-  it.each([
-    [1_000_000, true],
-    [1_000_001, false]
-  ])('%i bytes of results are listed whole: %s', (bytes, whole) => {
-    const ids = groupsOfSize(bytes)
-    const { outputs, lines } = reported({
+  /** The report of a run in which every one of these groups was sent the message. */
+  const reportedSent = (ids: string[]) =>
+    reported({
       status: 'sent',
       plan: planned({ target: 'groups', 'group-ids': 'x' }),
       groups: {
@@ -564,6 +561,13 @@ describe('the `results` output at GitHub’s 1 MB', () => {
         listCalls: 0
       }
     })
+
+  it.each([
+    [1_000_000, true],
+    [1_000_001, false]
+  ])('%i bytes of results are listed whole: %s', (bytes, whole) => {
+    const ids = groupsOfSize(bytes)
+    const { outputs, lines } = reportedSent(ids)
     const results = outputs.results ?? ''
     expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
     expect((JSON.parse(results) as unknown[]).length).toBe(whole ? ids.length : ids.length - 1)
@@ -572,24 +576,7 @@ describe('the `results` output at GitHub’s 1 MB', () => {
 
   it('fills the 1 MB to the byte when it has to leave groups out', () => {
     const ids = [...groupsOfSize(1_000_000), 'one-more']
-    const { outputs } = reported({
-      status: 'sent',
-      plan: planned({ target: 'groups', 'group-ids': 'x' }),
-      groups: {
-        ok: true,
-        results: ids.map((groupId) => ({
-          groupId,
-          sent: {
-            delivery: { ok: true as const, msgSeq: 1 },
-            tries: 1,
-            host: 'h',
-            gaveUp: undefined
-          }
-        })),
-        tries: ids.length,
-        listCalls: 0
-      }
-    })
+    const { outputs } = reportedSent(ids)
     const results = outputs.results ?? ''
     expect(Buffer.byteLength(results)).toBe(1_000_000)
     expect((JSON.parse(results) as unknown[]).length).toBe(ids.length - 1)

@@ -162,19 +162,25 @@ function withValue(data: JsonObject, path: Path, value: string): JsonObject {
   return replace(data, 0) as JsonObject
 }
 
+/** What every request body is made from, besides the message. */
+interface BodyOptions {
+  fromAccount: string | undefined
+  cloudCustomData: string | undefined
+  /**
+   * The `random` input: the broadcast's Random as it is, mixed into each group's. Without it,
+   * the Random is derived from `origin` and the content.
+   */
+  random: number | undefined
+  origin: Origin
+}
+
 /**
  * The request body. Every try of this announcement carries exactly these bytes: with the same
  * Random and content, Tencent discards a second arrival as a repeat instead of announcing twice.
  */
 export function broadcastBody(
   message: Pick<RenderedMessage, 'msgBody'>,
-  options: {
-    fromAccount: string | undefined
-    cloudCustomData: string | undefined
-    /** The `random` input; without it, one is derived from `origin` and the content. */
-    random: number | undefined
-    origin: Origin
-  }
+  options: BodyOptions
 ): BroadcastBody {
   const content = contentOf(message, options)
   return {
@@ -188,7 +194,7 @@ export function broadcastBody(
 /** What a message says, as its derived Random hashes it (in this key order, which pins it). */
 function contentOf(
   message: Pick<RenderedMessage, 'msgBody'>,
-  options: { fromAccount: string | undefined; cloudCustomData: string | undefined }
+  options: Pick<BodyOptions, 'fromAccount' | 'cloudCustomData'>
 ) {
   return {
     msgBody: message.msgBody,
@@ -228,14 +234,7 @@ export function isGroupId(text: string): boolean {
  */
 export function groupBody(
   message: Pick<RenderedMessage, 'msgBody'>,
-  options: {
-    groupId: string
-    priority: Priority
-    fromAccount: string | undefined
-    cloudCustomData: string | undefined
-    random: number | undefined
-    origin: Origin
-  }
+  options: BodyOptions & { groupId: string; priority: Priority }
 ): GroupBody {
   const content = contentOf(message, options)
   return {

@@ -350,28 +350,19 @@ export class BroadcastService {
 
     const key = repeatKey(message, fromAccount)
     const earlier = repeated(group.seen, key, now)
-    const time = Math.floor(now / 1000)
-    if (earlier) {
-      return {
-        ActionStatus: 'OK',
-        ErrorCode: 0,
-        ErrorInfo: '',
-        MsgTime: time,
-        MsgSeq: earlier.msgSeq,
-        MsgDropReason: ''
-      }
-    }
+    // Every answer to an accepted message: a dropped one has no MsgSeq, only its reason.
+    const accepted = (msgSeq: number | undefined, dropReason = ''): Answer => ({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      MsgTime: Math.floor(now / 1000),
+      ...(msgSeq === undefined ? {} : { MsgSeq: msgSeq }),
+      MsgDropReason: dropReason
+    })
+    if (earlier) return accepted(earlier.msgSeq)
     // Above its own rate, a live room drops the message: accepted, never stored.
     group.calls = group.calls.filter((at) => at > now - 1000)
-    if (group.calls.length >= app.options.perGroupRate) {
-      return {
-        ActionStatus: 'OK',
-        ErrorCode: 0,
-        ErrorInfo: '',
-        MsgTime: time,
-        MsgDropReason: 'MsgFreqCtrl'
-      }
-    }
+    if (group.calls.length >= app.options.perGroupRate) return accepted(undefined, 'MsgFreqCtrl')
     group.calls.push(now)
 
     const stored: Message = {
@@ -388,14 +379,7 @@ export class BroadcastService {
     group.seen.set(key, { msgSeq: stored.msgSeq, time: now })
     group.messages.push(stored)
     this.groupMessages.push(stored)
-    return {
-      ActionStatus: 'OK',
-      ErrorCode: 0,
-      ErrorInfo: '',
-      MsgTime: time,
-      MsgSeq: stored.msgSeq,
-      MsgDropReason: ''
-    }
+    return accepted(stored.msgSeq)
   }
 
   private groupList(app: AppState, body: string, now: number): Answer {
