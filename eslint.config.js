@@ -28,6 +28,7 @@ export default tseslint.config(
         fetch: 'readonly',
         URLSearchParams: 'readonly',
         setTimeout: 'readonly',
+        clearTimeout: 'readonly',
         Buffer: 'readonly'
       }
     }

@@ -6,13 +6,19 @@ import type { Core } from '../src/dependencies.js'
 export function fakeCore(inputs: Record<string, string> = {}) {
   /** Every line the action printed, in order: `::error::…`, `::add-mask::…`, plain info lines. */
   const log: string[] = []
+  /** What the runner would read on stdout, written as @actions/core 3 writes it. */
+  const stdout: string[] = []
   /** The outputs set, by name. */
   const outputs: Record<string, string> = {}
   const command = (name: string) => (message: string | Error) => {
     log.push(`::${name}::${String(message)}`)
+    // The toolkit escapes a command's data: %, \r and \n (escapeData in command.js).
+    const data = String(message).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+    stdout.push(`::${name}::${data}\n`)
   }
   return {
     log,
+    stdout,
     outputs,
     // As the toolkit reads INPUT_<NAME>: trimmed, empty when not given.
     getInput: vi.fn<Core['getInput']>((name) => (inputs[name] ?? '').trim()),
@@ -26,10 +32,11 @@ export function fakeCore(inputs: Record<string, string> = {}) {
     warning: vi.fn<Core['warning']>(command('warning')),
     info: vi.fn<Core['info']>((message) => {
       log.push(message)
+      stdout.push(`${message}\n`)
     }),
     startGroup: vi.fn<Core['startGroup']>(command('group')),
     endGroup: vi.fn<Core['endGroup']>(() => {
-      log.push('::endgroup::')
+      command('endgroup')('')
     })
   } satisfies Core & Record<string, unknown>
 }

@@ -49,7 +49,9 @@ describe.each(found.map((r) => [r.label, r] as const))('under %s', (_label, node
       results: '[]'
     })
     expect(run.summary).toMatch(/^## 📣 Tencent Chat broadcast sent\n/)
-    expect(run.summary).toContain(`| MsgSeq | ${broadcast?.msgSeq} |`)
+    expect(run.summary).toContain(
+      `<tr><th align="left">MsgSeq</th><td>${broadcast?.msgSeq}</td></tr>`
+    )
   })
 
   test('fails on a bad input with one ::error, and sends nothing', async ({ emulator }) => {
@@ -112,7 +114,7 @@ describe.each(found.map((r) => [r.label, r] as const))('under %s', (_label, node
       }))
     )
     expect(run.outputs).toMatchObject({ status: 'sent', 'msg-seq': '', random: '', tries: '4' })
-    expect(run.summary).toContain('| @TGS#aLiveRoomB | ✅ sent |')
+    expect(run.summary).toContain('<tr><td><code>@TGS#aLiveRoomB</code></td><td>✅ sent</td>')
   })
 
   test('target groups: one group refused is a partial failure, one ::error naming it', async ({

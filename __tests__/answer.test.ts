@@ -159,14 +159,14 @@ describe('readGroupPage', () => {
       )
     ).toEqual({
       ok: true,
-      page: { groupIds: ['@TGS#aRoomA', 'lounge'], next: '18446744073709551615' }
+      page: { groups: [{ id: '@TGS#aRoomA' }, { id: 'lounge' }], next: '18446744073709551615' }
     })
   })
 
   it('reads the last page: Next 0, perhaps with no group at all', () => {
     expect(readPage(`{${ok},"GroupIdList":[],"Next":0}`)).toEqual({
       ok: true,
-      page: { groupIds: [], next: '0' }
+      page: { groups: [], next: '0' }
     })
   })
 
@@ -198,33 +198,35 @@ describe('readGroupPage', () => {
       'a GroupIdList that is an object',
       `{${ok},"GroupIdList":{},"Next":0}`,
       'a page of groups without a GroupIdList'
-    ],
-    [
-      'an entry without GroupId',
-      `{${ok},"GroupIdList":[{"Id":"a"}],"Next":0}`,
-      'a page of groups with an invalid GroupId'
-    ],
-    [
-      'an empty GroupId',
-      `{${ok},"GroupIdList":[{"GroupId":""}],"Next":0}`,
-      'a page of groups with an invalid GroupId'
-    ],
-    [
-      'a GroupId that is a number',
-      `{${ok},"GroupIdList":[{"GroupId":7}],"Next":0}`,
-      'a page of groups with an invalid GroupId'
-    ],
-    [
-      'a GroupId with a line break',
-      `{${ok},"GroupIdList":[{"GroupId":"a\\n::stop-commands::x"}],"Next":0}`,
-      'a page of groups with an invalid GroupId'
-    ],
-    [
-      'a GroupId over 48 bytes',
-      `{${ok},"GroupIdList":[{"GroupId":"${'x'.repeat(49)}"}],"Next":0}`,
-      'a page of groups with an invalid GroupId'
     ]
   ])('calls a page with %s garbled: no group of it is trusted', (_, text, info) => {
     expect(readPage(text)).toEqual({ ok: false, reason: 'garbled', info })
+  })
+
+  it('sends to any text ID as Tencent lists it; an entry that is no text ID cannot be sent to', () => {
+    const page = readPage(
+      `{${ok},"GroupIdList":[{"GroupId":"a\\n::stop-commands::x"},{"GroupId":"${'x'.repeat(49)}"},{"GroupId":""},{"GroupId":7},{"Id":"a"},"b",{"GroupId":{"deep":"${'y'.repeat(80)}"}}],"Next":0}`
+    )
+    expect(page).toEqual({
+      ok: true,
+      page: {
+        groups: [
+          { id: 'a\n::stop-commands::x' },
+          { id: 'x'.repeat(49) },
+          { unsendable: '""', why: 'the list of live rooms gave a GroupId that is empty' },
+          {
+            unsendable: '7',
+            why: 'the list of live rooms gave a GroupId that is not text (number)'
+          },
+          { unsendable: '{"Id":"a"}', why: 'an entry of the list of live rooms has no GroupId' },
+          { unsendable: '"b"', why: 'an entry of the list of live rooms has no GroupId' },
+          {
+            unsendable: `{"deep":"${'y'.repeat(51)}…`,
+            why: 'the list of live rooms gave a GroupId that is not text (object)'
+          }
+        ],
+        next: '0'
+      }
+    })
   })
 })

@@ -7,9 +7,11 @@ import { join } from 'node:path'
 import { describe, expect } from 'vitest'
 import { DEMO_APP, startEmulator, type Emulator, type Fault } from '../emulator/src/index.js'
 import { errorLines, runBundle } from './helpers/action.js'
+import { runtimes } from './helpers/action-process.mjs'
 import { startConnectProxy } from './helpers/connect-proxy.js'
 import { emulatorInputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
+import { ownCommandsOnly } from './helpers/runner-commands.js'
 
 const release = payload('release-published')
 
@@ -147,32 +149,46 @@ describe('every outcome is reported', () => {
 })
 
 describe('answers are read safely', () => {
-  test('what a server writes can start no workflow command', async ({ emulator }) => {
-    emulator.inject({
-      kind: 'answer',
-      answer: {
-        ActionStatus: 'FAIL',
-        ErrorCode: 10002,
-        ErrorInfo: 'busy\n::stop-commands::pwned\n::warning::injected'
+  describe.each(runtimes().map((r) => [r.label, r] as const))('under %s', (_label, node) => {
+    test('what a server or an event writes starts no workflow command', async ({ emulator }) => {
+      const hostile =
+        'busy ##[stop-commands]t0k3n\n::warning::injected\r\n\u200b::STOP-COMMANDS::t0k3n #\u00ad#[add-mask]x'
+      emulator.inject({
+        kind: 'answer',
+        answer: { ActionStatus: 'FAIL', ErrorCode: 10002, ErrorInfo: hostile }
+      })
+      emulator.inject({
+        kind: 'answer',
+        answer: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: hostile }
+      })
+      const event = {
+        ...release,
+        release: {
+          ...(release.release as object),
+          tag_name: 'v2.3.0##[stop-commands]t0k3n',
+          name: hostile,
+          body: hostile
+        }
       }
+      const run = await runBundle({
+        inputs: emulatorInputs(emulator),
+        event,
+        env: { ACTIONS_STEP_DEBUG: 'true' },
+        node: node.binary
+      })
+      // The runner's own reading of the output: only what the action wrote, in both syntaxes.
+      const commands = ownCommandsOnly(run.stdout)
+      expect(commands.filter(({ name }) => name === 'error')).toHaveLength(1)
+      const lines = run.stdout.split('\n')
+      const firstOutside = lines.findIndex((line) => line.includes('t0k3n'))
+      expect(firstOutside).toBeGreaterThan(0)
+      expect(lines.findLastIndex((line) => line.startsWith('::add-mask::'))).toBeLessThan(
+        firstOutside
+      )
+      expect(run.stdout).toContain(
+        'Try 1 failed (busy #\\u0023[stop-commands]t0k3n\\n::warning::injected\\r\\n\\u200b::STOP-COMMANDS::t0k3n #\\u00ad#[add-mask]x); trying again in'
+      )
     })
-    emulator.inject({
-      kind: 'answer',
-      answer: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad\r\n::error::injected' }
-    })
-    const run = await runBundle({
-      inputs: emulatorInputs(emulator),
-      event: release,
-      env: { ACTIONS_STEP_DEBUG: 'true' }
-    })
-    const lines = run.stdout.split('\n')
-    expect(lines.filter((line) => /^::(stop-commands|warning)::/.test(line))).toEqual([])
-    expect(errorLines(run.stdout)).toEqual([
-      '::error::Tencent Chat answered ErrorCode 10004 (invalid parameter): bad\\r\\n::error::injected. The message was rejected as malformed or over 12,000 bytes; check `from-account`, `cloud-custom-data` and the announcement size.'
-    ])
-    expect(run.stdout).toContain(
-      'Try 1 failed (busy\\n::stop-commands::pwned\\n::warning::injected); trying again in'
-    )
   })
 
   test('a redirect to another host is not followed, and says which', async ({ emulator }) => {

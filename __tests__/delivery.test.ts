@@ -240,13 +240,16 @@ describe('one group’s message and one page of live rooms', () => {
       ]
     })
     const first = await listOnce(target, '0', 5000, context())
-    expect(first).toEqual({ ok: true, page: { groupIds: ['room-0'], next: '1152921504606846986' } })
+    expect(first).toEqual({
+      ok: true,
+      page: { groups: [{ id: 'room-0' }], next: '1152921504606846986' }
+    })
     expect(emulator?.requests[0]?.body).toBe('{"Limit":10000,"Next":0,"GroupType":"AVChatRoom"}')
     const next = first.ok ? first.page.next : ''
     now += 1000
     expect(await listOnce(target, next, 5000, context())).toEqual({
       ok: true,
-      page: { groupIds: ['room-1'], next: '0' }
+      page: { groups: [{ id: 'room-1' }], next: '0' }
     })
     expect(emulator?.requests[1]?.body).toBe(
       '{"Limit":10000,"Next":1152921504606846986,"GroupType":"AVChatRoom"}'

@@ -2,6 +2,7 @@
 // action's `target: groups` and `live-rooms` are rehearsed against.
 import { Agent, request } from 'node:http'
 import { Api } from 'tls-sig-api-v2'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   DEMO_APP,
@@ -201,6 +202,41 @@ describe('get_appid_group_list', () => {
     expect(JSON.parse(await list(em, '{"Next":1152921504606846976}'))).toMatchObject({
       ErrorCode: 10004
     })
+  })
+
+  it('refuses every cursor it did not hand out, however near one it is (10004)', async () => {
+    const { em, clock } = await start({
+      pageSize: 3,
+      groups: Array.from({ length: 12 }, (_, i) => ({ id: `room-${i}`, type: 'AVChatRoom' }))
+    })
+    const next = (text: string) => /"Next":(\d+)/.exec(text)?.[1] ?? ''
+    const handedOut: string[] = []
+    for (let cursor = '0'; ;) {
+      clock.now += 1000
+      cursor = next(await list(em, `{"Next":${cursor}}`))
+      if (cursor === '0') break
+      handedOut.push(cursor)
+    }
+    expect(handedOut).toHaveLength(3)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...handedOut),
+        fc.oneof(
+          // What a JavaScript number makes of it, and its neighbours.
+          fc.constant((cursor: bigint) => BigInt(Number(cursor))),
+          fc.bigInt({ min: -300n, max: 300n }).map((delta) => (cursor: bigint) => cursor + delta),
+          fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }).map((any) => () => any)
+        ),
+        async (cursor, change) => {
+          const asked = change(BigInt(cursor))
+          fc.pre(asked > 0n && !handedOut.includes(String(asked)))
+          clock.now += 1000
+          const answer = JSON.parse(await list(em, `{"Next":${asked}}`)) as object
+          expect(answer).toMatchObject({ ErrorCode: 10004, ErrorInfo: 'invalid Next' })
+        }
+      ),
+      { numRuns: 60 }
+    )
   })
 
   it.each([

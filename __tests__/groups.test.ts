@@ -3,7 +3,8 @@ import { fakeCore } from '../__fixtures__/core.js'
 import type { Log } from '../src/dependencies.js'
 import type { PageResult } from '../src/discovery.js'
 import { deliverToGroups, GROUP_CALLS_PER_SECOND, type GroupsOptions } from '../src/groups.js'
-import type { Pacer, SendResult } from '../src/send.js'
+import type { Pacer } from '../src/pacer.js'
+import type { SendResult } from '../src/send.js'
 import { jumpingClock } from './helpers/run.js'
 
 const sent = (msgSeq: number, tries = 1): SendResult => ({
@@ -14,7 +15,7 @@ const sent = (msgSeq: number, tries = 1): SendResult => ({
 })
 
 const page = (groupIds: string[], next: string): PageResult => ({
-  delivery: { ok: true, page: { groupIds, next } },
+  delivery: { ok: true, page: { groups: groupIds.map((id) => ({ id })), next } },
   tries: 1,
   host: 'console.tim.qq.com',
   gaveUp: undefined
@@ -36,7 +37,8 @@ function options(overrides: Partial<GroupsOptions> = {}) {
     groupIds: ['g1', 'g2'],
     clock,
     log: core,
-    budgetMs: 90_000,
+    deadline: clock.now() + 90_000,
+    quote: (groupId) => groupId.replace(/\n/g, '\\n'),
     listPage: (next) => {
       lists.push(next)
       return Promise.resolve(page(['room-1', 'room-2', 'room-3'], '0'))
@@ -44,7 +46,7 @@ function options(overrides: Partial<GroupsOptions> = {}) {
     sendTo: async (groupId, pacer, deadline, log) => {
       calls.push({ groupId, pacer, deadline, log })
       const seq = calls.length
-      await pacer.slot()
+      await pacer.slot(Infinity)
       return sent(seq)
     },
     ...overrides
@@ -65,8 +67,7 @@ describe('deliverToGroups', () => {
         { groupId: 'a', sent: sent(2) },
         { groupId: 'c', sent: sent(3) }
       ],
-      tries: 3,
-      listCalls: 0
+      tries: 3
     })
   })
 
@@ -75,7 +76,7 @@ describe('deliverToGroups', () => {
     const result = await deliverToGroups(all)
     expect(lists).toEqual(['0'])
     expect(calls.map((c) => c.groupId)).toEqual(['room-1', 'room-2', 'room-3'])
-    expect(result).toMatchObject({ ok: true, tries: 4, listCalls: 1 })
+    expect(result).toMatchObject({ ok: true, tries: 4 })
     expect(core.log[0]).toBe('Found 3 live rooms in 1 call.')
   })
 
@@ -105,7 +106,7 @@ describe('deliverToGroups', () => {
       failure: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
       gaveUp: '`retries` is 0',
       tries: 2,
-      listCalls: 1
+      pageTries: 2
     })
     expect(calls).toEqual([])
   })
@@ -131,7 +132,8 @@ describe('deliverToGroups', () => {
     const { all, calls, clock } = options({ groupIds })
     const start = clock.now()
     await deliverToGroups(all)
-    expect(new Set(calls.map((c) => c.pacer)).size).toBe(1)
+    // One pacer for all: each group's view of it differs only in what it says of a refusal.
+    expect(new Set(calls.map((c) => c.pacer.slot)).size).toBe(1)
     expect(GROUP_CALLS_PER_SECOND).toBe(160)
     // 320 calls at 160 a second: the last starts 319 slots after the first.
     expect(clock.now() - start).toBeCloseTo((319 * 1000) / 160, 6)
@@ -153,13 +155,72 @@ describe('deliverToGroups', () => {
     expect(most).toBe(32)
   })
 
-  it('gives every group one deadline: the budget plus the time the pacing needs', async () => {
+  it('gives every group one deadline: the step’s plus the time the pacing needs', async () => {
     const groupIds = Array.from({ length: 1000 }, (_, i) => `room-${i}`)
-    const { all, calls, clock } = options({ groupIds, budgetMs: 90_000 })
-    const start = clock.now()
+    const { all, calls } = options({ groupIds, deadline: 500_000 })
     await deliverToGroups(all)
     // 1,000 groups at 160 a second need 6.25 s, rounded up to the millisecond.
-    expect(new Set(calls.map((c) => c.deadline))).toEqual(new Set([start + 90_000 + 6250]))
+    expect(new Set(calls.map((c) => c.deadline))).toEqual(new Set([500_000 + 6250]))
+  })
+
+  it('adds a second for each page of the list of live rooms to that deadline', async () => {
+    const pages = [page(['a'], '7'), page(['b'], '14'), page(['c'], '0')]
+    const { all, calls } = options({
+      groupIds: undefined,
+      deadline: 500_000,
+      listPage: () => Promise.resolve(pages.shift() ?? page([], '0'))
+    })
+    await deliverToGroups(all)
+    expect(new Set(calls.map((c) => c.deadline))).toEqual(new Set([500_000 + 3000 + 19]))
+  })
+
+  it('sends nothing to an entry of the list that is no group ID, and reports it failed', async () => {
+    const { all, calls } = options({
+      groupIds: undefined,
+      listPage: () =>
+        Promise.resolve({
+          delivery: {
+            ok: true,
+            page: {
+              groups: [{ id: 'a' }, { unsendable: '123', why: 'a GroupId that is not text' }],
+              next: '0'
+            }
+          },
+          tries: 1,
+          host: 'console.tim.qq.com',
+          gaveUp: undefined
+        })
+    })
+    const result = await deliverToGroups(all)
+    expect(calls.map((c) => c.groupId)).toEqual(['a'])
+    expect(result.ok && result.results[1]).toEqual({
+      groupId: '123',
+      sent: {
+        delivery: { ok: false, reason: 'unsendable', info: 'a GroupId that is not text' },
+        tries: 0,
+        host: '',
+        gaveUp: undefined
+      }
+    })
+  })
+
+  it('tells the pacer which group a refusal was for: one stubborn room pauses all once', async () => {
+    const groupIds = ['stubborn', ...Array.from({ length: 40 }, (_, i) => `room-${i}`)]
+    const { all, clock } = options({
+      groupIds,
+      sendTo: async (groupId, pacer) => {
+        for (let i = 0; i < (groupId === 'stubborn' ? 5 : 1); i++) {
+          await pacer.slot(Infinity)
+          if (groupId === 'stubborn') pacer.refused(clock.now())
+          else pacer.accepted()
+        }
+        return sent(1)
+      }
+    })
+    const start = clock.now()
+    await deliverToGroups(all)
+    // Five refusals said to be the app's would pause everyone five times, a second each.
+    expect(clock.now() - start).toBeLessThan(2000)
   })
 
   it('prefixes what each group logs with its ID', async () => {
@@ -176,5 +237,17 @@ describe('deliverToGroups', () => {
       '[@TGS#aRoom] Try 1 failed (timeout); trying again in 1.0 s.',
       '::debug::[@TGS#aRoom] POST https://console.tim.qq.com/…'
     ])
+  })
+
+  it('quotes each ID as it may be printed: a listed one can hold a line break', async () => {
+    const { all, core } = options({
+      groupIds: ['a\nb'],
+      sendTo: (_groupId, _pacer, _deadline, log) => {
+        log.info('Try 1 failed')
+        return Promise.resolve(sent(1))
+      }
+    })
+    await deliverToGroups(all)
+    expect(core.log).toEqual(['[a\\nb] Try 1 failed'])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import { INPUTS, parseInputs, readInputs, type RawInputs } from '../src/inputs.js'
+import { describeInputs, INPUTS, parseInputs, readInputs, type RawInputs } from '../src/inputs.js'
 import { Secrets } from '../src/secrets.js'
 
 describe('readInputs', () => {
@@ -13,20 +13,24 @@ describe('readInputs', () => {
     expect(raw.endpoint).toBe('')
   })
 
-  it('masks the credentials before it prints anything, and never prints them', () => {
+  it('masks the credentials, and prints nothing else', () => {
     const core = fakeCore({ 'secret-key': 'the-key', 'user-sig': 'the-sig', title: 'Hi' })
     readInputs(core, new Secrets(core.setSecret))
-    expect(core.log).toEqual([
-      '::add-mask::the-key',
-      '::add-mask::the-sig',
-      '::debug::Inputs given: secret-key=***, user-sig=***, title="Hi"'
-    ])
+    expect(core.log).toEqual(['::add-mask::the-key', '::add-mask::the-sig'])
+  })
+})
+
+describe('describeInputs', () => {
+  it('names the inputs given, credentials hidden', () => {
+    const core = fakeCore({ 'secret-key': 'the-key', 'user-sig': 'the-sig', title: 'Hi' })
+    expect(describeInputs(readInputs(core, new Secrets(core.setSecret)))).toBe(
+      'Inputs given: secret-key=***, user-sig=***, title="Hi"'
+    )
   })
 
   it('says when no input was given', () => {
     const core = fakeCore()
-    readInputs(core, new Secrets(core.setSecret))
-    expect(core.log).toEqual(['::debug::Inputs given: none'])
+    expect(describeInputs(readInputs(core, new Secrets(core.setSecret)))).toBe('Inputs given: none')
   })
 })
 

@@ -3,11 +3,12 @@
 import { Api } from 'tls-sig-api-v2'
 import { describe, expect } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import { DEMO_APP, type Emulator, type Fault } from '../emulator/src/index.js'
+import { DEMO_APP, startEmulator, type Emulator, type Fault } from '../emulator/src/index.js'
 import { run } from '../src/main.js'
 import { emulatorInputs, inProcess as test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 import { runInProcess } from './helpers/run.js'
+import { ownCommandsOnly } from './helpers/runner-commands.js'
 
 const release = payload('release-published')
 
@@ -66,7 +67,7 @@ describe('run', () => {
     expect(log.filter((line) => line.startsWith('::notice::'))).toEqual([])
     expect(summary).toMatch(/^## 📣 Tencent Chat broadcast sent\n/)
     // The clock only moves when the action waits, and it did not wait.
-    expect(summary).toContain('| Duration | 0.0 s |')
+    expect(summary).toContain('<tr><th align="left">Duration</th><td>0.0 s</td></tr>')
   })
 
   test('masks the key first, and every UserSig and URL before it is used', async ({
@@ -350,7 +351,9 @@ describe('each fault still lands exactly once, with one body', () => {
     expect(new Set(queryRandoms).size).toBe(queryRandoms.length)
     // The summary's duration counts the waits between the tries.
     const waited = clock.slept.reduce((sum, ms) => sum + ms, 0)
-    expect(summary).toContain(`| Duration | ${(waited / 1000).toFixed(1)} s |`)
+    expect(summary).toContain(
+      `<tr><th align="left">Duration</th><td>${(waited / 1000).toFixed(1)} s</td></tr>`
+    )
   })
 })
 
@@ -500,7 +503,9 @@ describe('target: groups', () => {
       "Delivered to 2 groups (each one's MsgSeq is in `results`), after 2 requests."
     )
     expect(summary).toContain('### Groups: 2 of 2 sent')
-    expect(summary).toContain('| @TGS#aLiveRoomA | ✅ sent | 1 |  | 1 |')
+    expect(summary).toContain(
+      '<tr><td><code>@TGS#aLiveRoomA</code></td><td>✅ sent</td><td>1</td><td></td><td>1</td></tr>'
+    )
   })
 
   test('outputs the MsgSeq of the one group targeted', async ({ emulator, clock }) => {
@@ -552,7 +557,7 @@ describe('target: groups', () => {
     ])
     expect(summary).toMatch(/^## ⚠️ Tencent Chat broadcast: some groups failed\n/)
     expect(summary).toContain(
-      '| @TGS#gone | ❌ failed |  | 10010 the group does not exist or was disbanded | 1 |'
+      '<tr><td><code>@TGS#gone</code></td><td>❌ failed</td><td></td><td><code>10010 the group does not exist or was disbanded</code></td><td>1</td></tr>'
     )
   })
 
@@ -826,5 +831,151 @@ describe('target: live-rooms, what the list says', () => {
     expect(
       log.some((line) => line.includes('for every live room (AVChatRoom), which were not listed'))
     ).toBe(true)
+  })
+})
+
+describe('text from outside starts no workflow command, in any outcome', () => {
+  /** Both syntaxes, any case, hidden behind what .NET trims and ICU skips, on every line break. */
+  const HOSTILE =
+    'x ##[stop-commands]t0k3n \r\n::warning::w\n\u200b::STOP-COMMANDS::t0k3n #\u00ad#[add-mask]m \u3000::endgroup::'
+
+  /** The runner's reading of what the run printed; every mask before any outside text. */
+  function checkPrinted(stdout: string[]) {
+    const text = stdout.join('')
+    ownCommandsOnly(text)
+    const lines = text.split('\n')
+    const firstOutside = lines.findIndex((line) => /t0k3n|stop-commands|endgroup::/i.test(line))
+    const lastMask = lines.findLastIndex((line) => line.startsWith('::add-mask::'))
+    if (firstOutside !== -1) expect(lastMask).toBeLessThan(firstOutside)
+  }
+
+  const hostileRelease = {
+    ...release,
+    release: {
+      ...(release.release as object),
+      // A tag is one line; it is printed in the line that says what is announced.
+      tag_name: 'v2.3.0##[stop-commands]t0k3n',
+      name: HOSTILE,
+      body: `${HOSTILE}\n\n- ${HOSTILE}`,
+      author: { login: HOSTILE }
+    }
+  }
+
+  test.for<[string, Record<string, string>, Fault[]]>([
+    [
+      'a delivered broadcast, after a retried answer',
+      {},
+      [{ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 10002, ErrorInfo: HOSTILE } }]
+    ],
+    [
+      'a refused broadcast',
+      {},
+      [{ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: HOSTILE } }]
+    ],
+    [
+      'a refusal tolerated by fail-on-error false',
+      { 'fail-on-error': 'false' },
+      [{ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: HOSTILE } }]
+    ],
+    [
+      'a contradictory answer, twice',
+      {},
+      [
+        { kind: 'answer', answer: { ActionStatus: 'OK', ErrorCode: 0, MsgSeq: HOSTILE } },
+        { kind: 'answer', answer: { ActionStatus: 'OK', ErrorCode: 0, MsgSeq: HOSTILE } }
+      ]
+    ],
+    [
+      'a redirect',
+      {},
+      [{ kind: 'redirect', status: 302, location: 'https://evil.example/##[stop-commands]t0k3n' }]
+    ],
+    ['a dry run', { 'dry-run': 'true' }, []],
+    ['a template that names what the event does not have', { title: '{{ release.nope }}' }, []],
+    [
+      'groups, one refused with words of its own',
+      {
+        target: 'groups',
+        'group-ids': '@TGS#aLiveRoomA, x ##[stop-commands]t0k3n'
+      },
+      [
+        {
+          kind: 'answer',
+          group: '@TGS#aLiveRoomA',
+          answer: { ActionStatus: 'FAIL', ErrorCode: 10016, ErrorInfo: HOSTILE }
+        }
+      ]
+    ],
+    [
+      'live rooms that cannot be listed',
+      { target: 'live-rooms', retries: '0' },
+      [{ kind: 'answer', answer: { ActionStatus: 'FAIL', ErrorCode: 10002, ErrorInfo: HOSTILE } }]
+    ],
+    [
+      'a dropped message',
+      { target: 'groups', 'group-ids': '@TGS#aLiveRoomA' },
+      [
+        {
+          kind: 'answer',
+          answer: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', MsgDropReason: HOSTILE }
+        }
+      ]
+    ]
+  ])('%s', async ([, extra, faults], { emulator, clock }) => {
+    for (const fault of faults) emulator.inject(fault)
+    const { core } = await runInProcess({
+      inputs: emulatorInputs(emulator, { 'timeout-seconds': '1', ...extra }),
+      event: hostileRelease,
+      clock
+    })
+    checkPrinted(core.stdout)
+  })
+
+  test('a listed live room whose ID is anything Tencent lists', async ({ clock }) => {
+    const listing = await startEmulator({
+      now: clock.now,
+      apps: [
+        {
+          ...DEMO_APP,
+          groups: [
+            { id: 'room ##[stop-commands]t0k3n', type: 'AVChatRoom' },
+            { id: '::warning::w', type: 'AVChatRoom' },
+            { id: 'a\r\n::error::e t0k3n', type: 'AVChatRoom' }
+          ]
+        }
+      ]
+    })
+    // A retried room: its ID heads the lines about it.
+    listing.inject({ kind: 'code', code: 10002, group: 'room ##[stop-commands]t0k3n' })
+    try {
+      const { core, outputs } = await runInProcess({
+        inputs: emulatorInputs(listing, { target: 'live-rooms' }),
+        event: hostileRelease,
+        clock
+      })
+      checkPrinted(core.stdout)
+      // Each is sent to as listed; the one Tencent would not take is one failed room.
+      expect(outputs.status).toBe('partial')
+      expect(Object.values(listing.groups()).map((messages) => messages.length)).toEqual([1, 1, 0])
+    } finally {
+      await listing.close()
+    }
+  })
+
+  test('an event whose action, or whose keys, are outside text', async ({ emulator, clock }) => {
+    const skipped = await runInProcess({
+      inputs: emulatorInputs(emulator),
+      event: { ...hostileRelease, action: HOSTILE },
+      clock
+    })
+    expect(skipped.outputs.status).toBe('skipped')
+    checkPrinted(skipped.core.stdout)
+    const unknown = await runInProcess({
+      inputs: emulatorInputs(emulator, { title: '{{ event.t0k3n }}' }),
+      event: { ...hostileRelease, [HOSTILE]: 1 },
+      clock
+    })
+    expect(unknown.outputs.status).toBe('failed')
+    checkPrinted(unknown.core.stdout)
   })
 })

@@ -40,7 +40,10 @@ describe('nextStep', () => {
     [{ ok: false, reason: 'malformed', info: 'not JSON' }, 'retry'],
     [{ ok: false, reason: 'garbled', info: 'ErrorCode 0 with ActionStatus "FAIL"' }, 'retry-once'],
     [{ ok: false, reason: 'unreachable', kind: 'certificate', info: 'self-signed' }, 'stop'],
-    [{ ok: false, reason: 'unreachable', kind: 'proxy', info: 'statusCode=407' }, 'stop']
+    [{ ok: false, reason: 'unreachable', kind: 'proxy', info: 'statusCode=407' }, 'stop'],
+    [{ ok: false, reason: 'out-of-time', info: 'no try could start' }, 'stop'],
+    [{ ok: false, reason: 'unsendable', info: 'a GroupId that is a number' }, 'stop'],
+    [{ ok: false, reason: 'limit', info: 'more than 100 pages' }, 'stop']
   ] as [Failure, string][])('%j → %s', (failure, next) => {
     expect(nextStep(failure, both)).toBe(next)
   })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { Secrets } from '../src/secrets.js'
 
@@ -19,7 +20,7 @@ describe('Secrets', () => {
     const secrets = new Secrets(mask)
     secrets.add('eJw1jt*sig-_')
     secrets.add('eJw1jt*sig-_')
-    // A UserSig is URL-safe already: its three spellings are one.
+    // A UserSig is URL-safe already: its three spellings on the action's own URLs are one.
     expect(mask.mock.calls).toEqual([['eJw1jt*sig-_']])
   })
 
@@ -61,6 +62,58 @@ describe('Secrets', () => {
     secrets.add('a b')
     secrets.add('a b c')
     expect(secrets.scrub('x a b c y a%20b z a+b')).toBe('x *** y *** z ***')
+  })
+
+  it('scrubs a UserSig echoed percent-encoded, in either case, or in standard base64', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('eJw1jt*sig-_')
+    expect(
+      secrets.scrub('a eJw1jt%2Asig-_ b eJw1jt%2asig%2d%5F c eJw1jt+sig/= d eJw1jt+sig/ e')
+    ).toBe('a *** b *** c *** d *** e')
+  })
+
+  it('scrubs a credential however a server spells it, in any of its characters', () => {
+    // Tencent's base64 alphabet, the key's, and characters a URL reserves or encodes.
+    const character = fc.constantFrom(...'AZaz09*-_+/=%&?#:@ ~\\'.split(''), 'é', '😀')
+    const spelled = (char: string, how: number): string => {
+      const bytes = [...Buffer.from(char)].map((b) => b.toString(16).padStart(2, '0'))
+      switch (how) {
+        case 1: // percent-encoded, upper case
+          return bytes.map((b) => `%${b.toUpperCase()}`).join('')
+        case 2: // percent-encoded, lower case
+          return bytes.map((b) => `%${b}`).join('')
+        case 3: // percent-encoded twice
+          return bytes.map((b) => `%25${b.toUpperCase()}`).join('')
+        case 4: // a JSON escape
+          return [...Array(char.length).keys()]
+            .map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`)
+            .join('')
+        default:
+          return char
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(character, fc.integer({ min: 0, max: 4 })), {
+          minLength: 8,
+          maxLength: 60
+        }),
+        fc.boolean(),
+        (chars, standard) => {
+          const secret = chars.map(([char]) => char).join('')
+          const secrets = new Secrets(() => undefined)
+          secrets.add(secret)
+          const echoed = chars
+            .map(([char, how]) => {
+              // The standard base64 alphabet in place of Tencent's.
+              const swapped = standard ? ({ '*': '+', '-': '/', _: '=' }[char] ?? char) : char
+              return spelled(swapped, how)
+            })
+            .join('')
+          expect(secrets.scrub(`<${echoed}>`)).toBe('<***>')
+        }
+      )
+    )
   })
 
   it('scrubs before it cuts, so no piece of a secret is left for the runner to miss', () => {

@@ -5,7 +5,8 @@ import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, type Emulator } from '../emulator/src/index.js'
 import { Secrets } from '../src/secrets.js'
 import { API, sendOnce } from '../src/delivery.js'
-import { overallBudgetMs, send, type Pacer } from '../src/send.js'
+import type { Pacer } from '../src/pacer.js'
+import { overallBudgetMs, send } from '../src/send.js'
 import { inProcess as test } from './helpers/emulator.js'
 import { closedPort } from './helpers/network.js'
 import type { JumpingClock } from './helpers/run.js'
@@ -338,16 +339,19 @@ describe('send, in a fan-out', () => {
     const pacer: Pacer = {
       slot: () => {
         events.push(`slot at ${clock.now()}`)
-        return Promise.resolve()
+        return Promise.resolve(true)
       },
-      slowDown: () => {
-        events.push('slow down')
+      refused: (startedAt) => {
+        events.push(`refused, started at ${startedAt}`)
+      },
+      accepted: () => {
+        events.push('accepted')
       }
     }
     return { pacer, events }
   }
 
-  test('waits for its slot before every try, and slows every request after 10023', async ({
+  test('waits for its slot before every try, and tells the pacer how each try went', async ({
     emulator,
     clock
   }) => {
@@ -358,16 +362,18 @@ describe('send, in a fan-out', () => {
     const { result } = sendWith(emulator, clock, { retries: 3, pacer })
     expect(await result).toMatchObject({ delivery: { ok: true }, tries: 3 })
     const [afterLimit = 0, afterError = 0] = clock.slept
-    // A slow-down after the frequency limit only; the transient error waits its own back-off.
+    // The frequency limit is the app's, and said with when its try started; the transient error
+    // waits its own back-off.
     expect(events).toEqual([
       `slot at ${start}`,
-      'slow down',
+      `refused, started at ${start}`,
       `slot at ${start + afterLimit}`,
-      `slot at ${start + afterLimit + afterError}`
+      `slot at ${start + afterLimit + afterError}`,
+      'accepted'
     ])
   })
 
-  test('tries a message a live room dropped again, slower, even with no retries left', async ({
+  test('tries a message a live room dropped again, slower, and slows no other room', async ({
     clock
   }) => {
     const start = clock.now()
@@ -394,7 +400,50 @@ describe('send, in a fan-out', () => {
     expect(result).toMatchObject({ delivery: { ok: true, msgSeq: 7 }, tries: 2 })
     const [wait = 0] = clock.slept
     expect(wait).toBeGreaterThan(0)
-    expect(events).toEqual([`slot at ${start}`, 'slow down', `slot at ${start + wait}`])
+    // The room's own limit: only its retry waits; the pacer hears of no refusal.
+    expect(events).toEqual([`slot at ${start}`, `slot at ${start + wait}`, 'accepted'])
+  })
+
+  test('makes no try when its pacer has no slot before the deadline', async ({ clock }) => {
+    let tries = 0
+    const slots: number[] = []
+    const result = await send({
+      bases: [new URL('https://console.tim.qq.com')],
+      sdkAppId: 1,
+      identifier: 'administrator',
+      userSig: () => 'sig',
+      canSign: true,
+      attempt: () => {
+        tries++
+        return Promise.resolve({ ok: true as const, msgSeq: 1 })
+      },
+      timeoutSeconds: 10,
+      retries: 3,
+      clock,
+      log: fakeCore(),
+      deadline: clock.now() + 5000,
+      pacer: {
+        slot: (latestStart) => {
+          slots.push(latestStart)
+          return Promise.resolve(false)
+        },
+        refused: () => undefined,
+        accepted: () => undefined
+      }
+    })
+    expect(tries).toBe(0)
+    // A try must be able to have a second before the deadline.
+    expect(slots).toEqual([clock.now() + 4000])
+    expect(result).toEqual({
+      delivery: {
+        ok: false,
+        reason: 'out-of-time',
+        info: 'no try could start before the end of the time budget of this step'
+      },
+      tries: 0,
+      host: 'console.tim.qq.com',
+      gaveUp: undefined
+    })
   })
 
   test('stops at the deadline it is given, before its own budget', async ({ emulator, clock }) => {
@@ -449,9 +498,19 @@ describe('send, each try', () => {
     // 2.5 s left for the first; after a back-off of 0.3 s, 2.2 s; then the budget is out.
     expect(tries[0]?.timeoutMs).toBe(2500)
     expect(tries.every((t) => t.timeoutMs <= 2500 && t.timeoutMs >= 1000)).toBe(true)
-    const late = recorded(clock, { deadline: clock.now() - 5000 })
-    await late.result
-    expect(late.tries.map((t) => t.timeoutMs)).toEqual([1000])
+  })
+
+  test('starts no try after the deadline, nor one that could not have a second', async ({
+    clock
+  }) => {
+    for (const left of [-5000, 0, 999]) {
+      const late = recorded(clock, { deadline: clock.now() + left })
+      expect(await late.result).toMatchObject({ delivery: { reason: 'out-of-time' }, tries: 0 })
+      expect(late.tries).toEqual([])
+    }
+    const just = recorded(clock, { deadline: clock.now() + 1000 })
+    await just.result
+    expect(just.tries.map((t) => t.timeoutMs)).toEqual([1000])
   })
 
   test('stays on the primary domain after a refusal: only the network fails over', async ({

@@ -116,6 +116,33 @@ describe('explainFailure', () => {
     })
   })
 
+  it('names a group no try could reach in time, and says a re-run reaches it once', () => {
+    const explanation = explainFailure({
+      ok: false,
+      reason: 'out-of-time',
+      info: 'no try could start before the end of the time budget of this step'
+    })
+    expect(explanation.what).toBe(
+      'Not sent: no try could start before the end of the time budget of this step.'
+    )
+    expect(explanation.remedy).toMatch(/^Run the job again: rooms that already have the message/)
+  })
+
+  it('names an entry of the list that is no group, and says nothing can reach it', () => {
+    expect(
+      explainFailure({ ok: false, reason: 'unsendable', info: 'a GroupId that is a number' })
+    ).toEqual({
+      what: 'Not sent: a GroupId that is a number.',
+      remedy: 'Tencent listed something that is no group ID; nothing can be sent to it.'
+    })
+  })
+
+  it('names a listing stopped at a limit, and says how to reach every room', () => {
+    const explanation = explainFailure({ ok: false, reason: 'limit', info: 'more than 100 pages' })
+    expect(explanation.what).toBe('The listing was stopped: more than 100 pages.')
+    expect(explanation.remedy).toMatch(/^Announce with `target: broadcast` \(Ultimate edition\)/)
+  })
+
   it.each([
     ['certificate', /^The server's TLS certificate is not trusted: x\.$/, /NODE_EXTRA_CA_CERTS/],
     ['proxy', /^The proxy refused to open a tunnel: x\.$/, /proxy credentials .* NO_PROXY/],

@@ -1,6 +1,5 @@
 import type { HttpAnswer, TransportFailure } from './http.js'
 import { isJsonObject, topLevelInteger, type JsonObject } from './json.js'
-import { isGroupId } from './message.js'
 import type { Secrets } from './secrets.js'
 
 /**
@@ -26,6 +25,12 @@ export type Failure =
   | { ok: false; reason: 'network'; info: string }
   /** No answer, for a reason only a person can fix. */
   | { ok: false; reason: 'unreachable'; kind: 'certificate' | 'proxy' | 'dns'; info: string }
+  /** No request was made: the step's time ran out before its turn. */
+  | { ok: false; reason: 'out-of-time'; info: string }
+  /** No request was made: Tencent's list gave an entry that is no group ID to send to. */
+  | { ok: false; reason: 'unsendable'; info: string }
+  /** A listing was stopped at one of the action's limits (pages, live rooms). */
+  | { ok: false; reason: 'limit'; info: string }
 
 /** The longest piece of a server's text that is quoted. */
 const QUOTED = 300
@@ -58,12 +63,22 @@ export function readSendAnswer(
   return { ok: true, msgSeq: MsgSeq }
 }
 
+/**
+ * A group as Tencent's list gives it. The list is Tencent's data, not the workflow's: a string ID
+ * is sent to as it is listed, whatever it holds; an entry that is no string ID (a number, an
+ * empty string, something else) cannot be sent to, and says what it was.
+ */
+export type ListedGroup = { id: string } | { unsendable: string; why: string }
+
 /** One page of `get_appid_group_list`. */
 export interface GroupPage {
-  groupIds: string[]
+  groups: ListedGroup[]
   /** The cursor for the next page, as the digits the server wrote; "0" after the last page. */
   next: string
 }
+
+/** How much of an entry that is no group ID is quoted. */
+const SHOWN_ENTRY = 60
 
 /**
  * Reads a page of group IDs. `Next` is a 64-bit cursor: it is read from the answer's text, never
@@ -84,22 +99,26 @@ export function readGroupPage(
   if (!Array.isArray(GroupIdList)) {
     return { ok: false, reason: 'garbled', info: 'a page of groups without a GroupIdList' }
   }
-  const groupIds: string[] = []
-  for (const item of GroupIdList) {
+  const groups = GroupIdList.map((item: unknown): ListedGroup => {
     const id = isJsonObject(item) ? item.GroupId : undefined
-    if (typeof id !== 'string' || !isGroupId(id)) {
-      return { ok: false, reason: 'garbled', info: 'a page of groups with an invalid GroupId' }
+    if (typeof id === 'string' && id !== '') return { id }
+    const shown = JSON.stringify(id ?? item)
+    return {
+      unsendable: shown.length > SHOWN_ENTRY ? `${shown.slice(0, SHOWN_ENTRY)}…` : shown,
+      why:
+        id === undefined
+          ? 'an entry of the list of live rooms has no GroupId'
+          : `the list of live rooms gave a GroupId that is ${id === '' ? 'empty' : `not text (${typeof id})`}`
     }
-    groupIds.push(id)
-  }
-  return { ok: true, page: { groupIds, next } }
+  })
+  return { ok: true, page: { groups, next } }
 }
 
 /**
  * What every Tencent answer must be before its own fields are read: HTTP 200, a JSON object,
  * `ActionStatus` and `ErrorCode` that agree. A refusal comes back as a `tencent` failure.
  */
-export function readEnvelope(
+function readEnvelope(
   result: HttpAnswer | TransportFailure,
   url: URL,
   secrets: Secrets

@@ -200,14 +200,22 @@ const spec = (name: InputName): InputSpec<unknown> => INPUTS[name]
  * Reads every input from the runner. Credentials are registered as secrets here, before anything
  * else happens, so that not even an error about them can print them.
  */
-export function readInputs(core: Pick<Core, 'getInput' | 'debug'>, secrets: Secrets): RawInputs {
+export function readInputs(core: Pick<Core, 'getInput'>, secrets: Secrets): RawInputs {
   const raw = Object.fromEntries(NAMES.map((name) => [name, core.getInput(name)])) as RawInputs
   for (const name of NAMES) if (spec(name).secret) secrets.add(raw[name])
+  return raw
+}
+
+/**
+ * The inputs given, for the debug log, credentials hidden. Inputs carry text from outside (an
+ * event's values, through expressions): the run prints this only once every credential it will
+ * use is masked.
+ */
+export function describeInputs(raw: RawInputs): string {
   const given = NAMES.filter((name) => raw[name] !== '').map((name) =>
     spec(name).secret ? `${name}=***` : `${name}=${JSON.stringify(raw[name])}`
   )
-  core.debug(`Inputs given: ${given.join(', ') || 'none'}`)
-  return raw
+  return `Inputs given: ${given.join(', ') || 'none'}`
 }
 
 /**

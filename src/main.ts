@@ -1,16 +1,17 @@
 import { realDependencies, type Dependencies } from './dependencies.js'
 import { readEventContext } from './event.js'
-import { readInputs } from './inputs.js'
-import { plan, type Plan } from './plan.js'
+import { describeInputs, readInputs, type RawInputs } from './inputs.js'
+import { plan, type Plan, type Skipped } from './plan.js'
 import { counted } from './prose.js'
 import { report, type Outcome } from './report.js'
 import { Secrets } from './secrets.js'
 import type { Credentials } from './config.js'
-import { API, listOnce, sendOnce } from './delivery.js'
+import { API, listOnce, requestUrl, sendOnce } from './delivery.js'
 import { connectionPool } from './http.js'
 import { overallBudgetMs, send } from './send.js'
 import { resolveUserSig } from './signature.js'
 import { dataParserFor } from './template.js'
+import { safeCore } from './workflow-commands.js'
 
 /**
  * The action: read the inputs and the event, plan the request (every input validated, the message
@@ -18,10 +19,12 @@ import { dataParserFor } from './template.js'
  * before the plan is complete. `dependencies` replace the real runner, clock and toolkit in tests.
  */
 export async function run(dependencies: Partial<Dependencies> = {}): Promise<void> {
-  const deps = { ...realDependencies(), ...dependencies }
+  const given = { ...realDependencies(), ...dependencies }
   const secrets = new Secrets((value) => {
-    deps.core.setSecret(value)
+    given.core.setSecret(value)
   })
+  // Whatever the run prints or outputs goes through here: scrubbed and inert to the runner.
+  const deps = { ...given, core: safeCore(given.core, secrets) }
   const started = deps.clock.now()
   // Whatever escapes the pipeline's own handling ends the run as an unexpected failure, reported
   // like every other outcome; once the run is reported, nothing more is.
@@ -32,29 +35,41 @@ export async function run(dependencies: Partial<Dependencies> = {}): Promise<voi
     }
   })
   deps.onCrash((error) => crashed?.(error))
-  const outcome = await Promise.race([attempt(deps, secrets), crash])
+  const outcome = await Promise.race([attempt(deps, secrets, started), crash])
   crashed = undefined
   report(outcome, { ...deps, secrets, durationMs: deps.clock.now() - started })
   deps.finished()
 }
 
 /** Runs the pipeline to its outcome. It never throws: whatever happens becomes an outcome. */
-async function attempt(deps: Dependencies, secrets: Secrets): Promise<Outcome> {
+async function attempt(deps: Dependencies, secrets: Secrets, started: number): Promise<Outcome> {
   const { core } = deps
+  let raw: RawInputs | undefined
+  let planned: Plan | Skipped
+  let request: RequestParts | undefined
   try {
-    const raw = readInputs(core, secrets)
+    raw = readInputs(core, secrets)
     const event = readEventContext(deps.env, deps.readFile)
-    const planned = plan(raw, event, await dataParserFor(raw.data))
-    if ('skip' in planned) return { status: 'skipped', reason: planned.skip }
-    const { config, message } = planned
-    if (message.truncated) {
-      core.notice(
-        `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
-      )
+    planned = plan(raw, event, await dataParserFor(raw.data))
+    const { credentials, dryRun } = planned.config
+    // Signed before the first line that quotes outside text is printed: its masks come first.
+    if (!('skip' in planned) && !dryRun && credentials !== undefined) {
+      request = requestParts(planned, credentials, deps, secrets, started)
     }
-    const { credentials } = config
-    if (config.dryRun || credentials === undefined) return { status: 'dry-run', plan: planned }
-    const request = requestParts(planned, credentials, deps, secrets)
+  } catch (error) {
+    return { status: 'failed', error }
+  } finally {
+    if (raw !== undefined) core.debug(describeInputs(raw))
+  }
+  if ('skip' in planned) return { status: 'skipped', reason: planned.skip }
+  const { config, message } = planned
+  if (message.truncated) {
+    core.notice(
+      `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
+    )
+  }
+  if (request === undefined) return { status: 'dry-run', plan: planned }
+  try {
     return config.target === 'broadcast'
       ? await broadcast(planned, request, deps)
       : await toGroups(planned, request, deps)
@@ -69,22 +84,32 @@ function requestParts(
   planned: Plan,
   credentials: Credentials,
   deps: Dependencies,
-  secrets: Secrets
+  secrets: Secrets,
+  started: number
 ) {
   const { config } = planned
   let userSig: string | undefined
   // One UserSig serves every request; a new one is signed only when Tencent refuses it as
-  // expired or revoked.
-  const sign = (fresh: boolean) =>
-    !fresh && userSig !== undefined
-      ? userSig
-      : (userSig = resolveUserSig(
-          config.sdkAppId,
-          config.adminIdentifier,
-          config.userSigTtl,
-          credentials,
-          secrets
-        ))
+  // expired or revoked. Each is masked with every request URL of this run that will carry it,
+  // before it is used.
+  const sign = (fresh: boolean) => {
+    if (!fresh && userSig !== undefined) return userSig
+    const signed = resolveUserSig(
+      config.sdkAppId,
+      config.adminIdentifier,
+      config.userSigTtl,
+      credentials,
+      secrets
+    )
+    for (const base of planned.bases) {
+      for (const api of APIS[config.target]) {
+        const target = { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier }
+        secrets.add(requestUrl({ ...target, userSig: signed }, api, 0))
+      }
+    }
+    return (userSig = signed)
+  }
+  sign(false)
   return {
     bases: planned.bases,
     sdkAppId: config.sdkAppId,
@@ -93,6 +118,8 @@ function requestParts(
     canSign: credentials.kind === 'secret-key',
     timeoutSeconds: config.timeoutSeconds,
     retries: config.retries,
+    // The step's own budget, counted from its start: every request of the run shares it.
+    deadline: started + overallBudgetMs(config.retries, config.timeoutSeconds),
     clock: deps.clock,
     log: deps.core,
     context: { log: deps.core, secrets, pool: connectionPool() }
@@ -100,6 +127,13 @@ function requestParts(
 }
 
 type RequestParts = ReturnType<typeof requestParts>
+
+/** The APIs each target calls. */
+const APIS = {
+  broadcast: [API.broadcast],
+  groups: [API.groupMessage],
+  'live-rooms': [API.groupList, API.groupMessage]
+} as const
 
 /** `target: broadcast`: one message that every live room receives. */
 async function broadcast(
@@ -139,10 +173,13 @@ async function toGroups(
     groupIds: named,
     clock,
     log: core,
-    budgetMs: overallBudgetMs(config.retries, config.timeoutSeconds),
-    listPage: (next) =>
+    deadline: request.deadline,
+    quote: (groupId) => context.secrets.untrusted(groupId, 100),
+    listPage: (next, pacer, deadline) =>
       send({
         ...request,
+        pacer,
+        deadline,
         attempt: (target, timeoutMs) => listOnce(target, next, timeoutMs, context)
       }),
     sendTo: (groupId, pacer, deadline, log) =>

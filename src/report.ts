@@ -8,6 +8,7 @@ import type { Secrets } from './secrets.js'
 import type { SendResult } from './send.js'
 import { renderSummary, type GroupRow, type SummaryFacts } from './summary.js'
 import { explainFailure, type Explanation } from './tencent-errors.js'
+import { printable } from './workflow-commands.js'
 
 /** How a run ended. Every run ends in exactly one of these, and `report` tells each one. */
 export type Outcome =
@@ -54,19 +55,16 @@ export function report(
 ): void {
   const failure = failureOf(outcome, secrets)
   const rows = 'groups' in outcome && outcome.groups.ok ? groupRows(outcome.groups) : []
-  const results = resultsOf(rows)
+  const results = resultsOf(rows, (text) => printable(text, secrets))
   const outputs = outputsOf(outcome, failure, rows, results.json)
   for (const name of OUTPUT_NAMES) core.setOutput(name, outputs[name])
-  if (results.listed < rows.length) {
-    core.info(
-      `The \`results\` output lists ${results.listed} of ${rows.length} groups, the failed ones first: GitHub keeps 1 MB of an output.`
-    )
-  }
+  if (results.note !== undefined) core.info(results.note)
 
   finalLine(outcome, failure, core, secrets)
 
   try {
-    writeSummary(secrets.scrub(renderSummary({ ...factsOf(outcome, rows), failure, durationMs })))
+    const facts = { ...factsOf(outcome, rows), failure, durationMs }
+    writeSummary(renderSummary(facts, (text) => secrets.scrub(text)))
   } catch (error) {
     core.debug(
       `No job summary: ${secrets.scrub(error instanceof Error ? error.message : String(error))}`
@@ -148,7 +146,7 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
   }
   const { groups } = outcome
   if (!groups.ok) {
-    const { what, remedy } = explain(groups.failure, groups.tries, groups.gaveUp)
+    const { what, remedy } = explain(groups.failure, groups.pageTries, groups.gaveUp)
     return { what: `The live rooms could not be listed, so nothing was sent. ${what}`, remedy }
   }
   const failed = groups.results.filter(({ sent }) => !sent.delivery.ok)
@@ -156,7 +154,7 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
   // Each failure is named with its group; each remedy is said once.
   const named = failed.slice(0, NAMED_FAILURES).map(({ groupId, sent }) => {
     const { what } = explain(sent.delivery as Failure, sent.tries, sent.gaveUp)
-    return `${groupId}: ${what}`
+    return `${secrets.untrusted(groupId, 100)}: ${what}`
   })
   const more =
     failed.length > NAMED_FAILURES
@@ -213,34 +211,67 @@ function outputsOf(
 const MAX_OUTPUT_BYTES = 1_000_000
 
 /**
- * The `results` output: every group, in order. Past the 1 MB GitHub keeps (some 9,000 groups),
- * the failed groups come first and as many sent ones as fit follow: no failure goes unlisted.
+ * How long a failed group's `error_info` may be, step by step, when the failed groups do not fit
+ * whole: as read, a line, nothing (`error_code` stays).
  */
-function resultsOf(rows: GroupRow[]): { json: string; listed: number } {
-  const item = (row: GroupRow) =>
-    JSON.stringify({
-      group_id: row.groupId,
-      status: row.status,
-      msg_seq: row.msgSeq === '' ? null : Number(row.msgSeq),
-      error_code: row.errorCode === '' ? null : Number(row.errorCode),
-      error_info: row.errorInfo,
-      tries: row.tries
-    })
-  const json = `[${rows.map(item).join(',')}]`
-  if (Buffer.byteLength(json) <= MAX_OUTPUT_BYTES) return { json, listed: rows.length }
-  const failedFirst = [
-    ...rows.filter((row) => row.status === 'failed'),
-    ...rows.filter((row) => row.status === 'sent')
-  ].map(item)
+const ERROR_INFO_STEPS = [Infinity, 100, 0]
+
+/**
+ * The `results` output: every group, in order, measured as it is printed (`printable`: scrubbed
+ * and inert, escapes included). Past the 1 MB GitHub keeps, the failed groups come first, each
+ * `error_info` shortened as far as needed for all of them to fit, then as many sent ones as fit.
+ * `note` says what was left out or shortened.
+ */
+function resultsOf(
+  rows: GroupRow[],
+  printable: (text: string) => string
+): { json: string; note: string | undefined } {
+  const item = (row: GroupRow, infoLength = Infinity) =>
+    printable(
+      JSON.stringify({
+        group_id: row.groupId,
+        status: row.status,
+        msg_seq: row.msgSeq === '' ? null : Number(row.msgSeq),
+        error_code: row.errorCode === '' ? null : Number(row.errorCode),
+        error_info:
+          row.errorInfo.length > infoLength
+            ? `${row.errorInfo.slice(0, infoLength)}${infoLength > 0 ? '…' : ''}`
+            : row.errorInfo,
+        tries: row.tries
+      })
+    )
+  // The brackets, and a comma after every item but the last.
+  const size = (items: string[]) =>
+    items.reduce((total, text) => total + Buffer.byteLength(text) + 1, 1)
+  const whole = rows.map((row) => item(row))
+  if (size(whole) <= MAX_OUTPUT_BYTES) return { json: `[${whole.join(',')}]`, note: undefined }
+
+  const failed = rows.filter((row) => row.status === 'failed')
+  const sent = rows.filter((row) => row.status === 'sent')
+  const step =
+    ERROR_INFO_STEPS.find(
+      (length) => size(failed.map((row) => item(row, length))) <= MAX_OUTPUT_BYTES
+    ) ?? 0
   const kept: string[] = []
-  // The brackets, and a comma before every item but the first: 1 + each item and its comma.
   let bytes = 1
-  for (const text of failedFirst) {
+  for (const text of [...failed.map((row) => item(row, step)), ...sent.map((row) => item(row))]) {
     bytes += Buffer.byteLength(text) + 1
     if (bytes > MAX_OUTPUT_BYTES) break
     kept.push(text)
   }
-  return { json: `[${kept.join(',')}]`, listed: kept.length }
+  const left = failed.length - Math.min(kept.length, failed.length)
+  const shortened =
+    step === Infinity
+      ? ''
+      : step === 0
+        ? ', without `error_info`'
+        : `, each \`error_info\` cut to ${step} characters`
+  const missing =
+    left === 0 ? '' : ` ${counted(left, 'failed group is', 'failed groups are')} not listed.`
+  return {
+    json: `[${kept.join(',')}]`,
+    note: `The \`results\` output lists ${kept.length} of ${rows.length} groups, the failed ones first${shortened}: GitHub keeps 1 MB of an output.${missing}`
+  }
 }
 
 /** Each group's result, as the `results` output and the summary show it. */

@@ -38,6 +38,9 @@ export function nextStep(
     case 'dropped':
       return 'rate-limited'
     case 'redirect':
+    case 'out-of-time':
+    case 'unsendable':
+    case 'limit':
       return 'stop'
     case 'http':
       if (failure.status === 429) return 'rate-limited'

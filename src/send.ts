@@ -1,15 +1,8 @@
 import type { Failure } from './answer.js'
 import type { Clock, Log } from './dependencies.js'
 import type { Target } from './delivery.js'
+import type { Pacer } from './pacer.js'
 import { nextStep, waitBefore, type Next } from './retry-policy.js'
-
-/** Pacing shared by every request of a fan-out, so that together they keep under a limit. */
-export interface Pacer {
-  /** Resolves when the next request may start. */
-  slot: () => Promise<void>
-  /** A request met a frequency limit: every request slows down. */
-  slowDown: () => void
-}
 
 export interface SendOptions<Success extends { ok: true }> {
   /** Base URLs in order of preference: the primary domain, then its backup. */
@@ -31,6 +24,12 @@ export interface SendOptions<Success extends { ok: true }> {
   deadline?: number
   pacer?: Pacer
 }
+
+/**
+ * The least time a try is given: one that could not have a second before the deadline is not
+ * started (it could deliver, and be reported failed, with nobody waiting for its answer).
+ */
+export const MIN_TRY_MS = 1000
 
 export interface SendResult<Success extends { ok: true } = { ok: true; msgSeq: number }> {
   delivery: Success | Failure
@@ -62,19 +61,34 @@ export async function send<Success extends { ok: true }>(
   const { clock, log, pacer } = options
   const deadline =
     options.deadline ?? clock.now() + overallBudgetMs(options.retries, options.timeoutSeconds)
+  const latestStart = deadline - MIN_TRY_MS
   let base = 0
   let userSig = options.userSig(false)
   let tries = 0
   let retriesUsed = 0
   let garbled = false
+  let last: SendResult<Success> | undefined
+  const outOfTime = (): SendResult<Success> =>
+    last === undefined
+      ? {
+          delivery: {
+            ok: false,
+            reason: 'out-of-time',
+            info: 'no try could start before the end of the time budget of this step'
+          },
+          tries,
+          host: (options.bases[base] ?? options.bases[0]).host,
+          gaveUp: undefined
+        }
+      : { ...last, gaveUp: 'the time budget of this step ran out' }
   for (;;) {
-    tries++
     const target = options.bases[base] ?? options.bases[0]
-    await pacer?.slot()
-    const timeoutMs = Math.max(
-      1000,
-      Math.min(options.timeoutSeconds * 1000, deadline - clock.now())
-    )
+    // No try starts that could not have its second before the deadline.
+    const started = pacer ? await pacer.slot(latestStart) : clock.now() <= latestStart
+    if (!started) return outOfTime()
+    tries++
+    const startedAt = clock.now()
+    const timeoutMs = Math.min(options.timeoutSeconds * 1000, deadline - startedAt)
     const delivery = await options.attempt(
       { base: target, sdkAppId: options.sdkAppId, identifier: options.identifier, userSig },
       timeoutMs
@@ -85,20 +99,25 @@ export async function send<Success extends { ok: true }>(
       host: target.host,
       gaveUp
     })
-    if (delivery.ok) return result(undefined)
+    if (delivery.ok) {
+      pacer?.accepted()
+      return result(undefined)
+    }
+    last = result(undefined)
 
     const backup = options.bases[base + 1]
     let next = nextStep(delivery, { canSign: options.canSign, canFailOver: backup !== undefined })
-    if (next === 'stop') return result(undefined)
+    if (next === 'stop') return last
     if (next === 'retry-once') {
       if (garbled) return result('a second answer contradicted itself too')
       garbled = true
       next = 'retry'
     }
-    // Frequency-limit refusals were not processed: waiting them out uses up no retry.
-    const counted = next !== 'rate-limited'
-    if (!counted) pacer?.slowDown()
-    if (counted && retriesUsed === options.retries) {
+    // Frequency-limit refusals were not processed: waiting them out uses up no retry. A message
+    // a live room dropped is that room's own limit: only its own retry waits.
+    const usesRetry = next !== 'rate-limited'
+    if (!usesRetry && delivery.reason !== 'dropped') pacer?.refused(startedAt)
+    if (usesRetry && retriesUsed === options.retries) {
       return result(
         options.retries === 0
           ? '`retries` is 0'
@@ -107,10 +126,8 @@ export async function send<Success extends { ok: true }>(
             : `all ${options.retries} retries were used`
       )
     }
-    const wait = waitBefore(next, counted ? retriesUsed++ : retriesUsed, () => clock.random())
-    if (clock.now() + wait + 1000 > deadline) {
-      return result('the time budget of this step ran out')
-    }
+    const wait = waitBefore(next, usesRetry ? retriesUsed++ : retriesUsed, () => clock.random())
+    if (clock.now() + wait > latestStart) return outOfTime()
     const seconds = (wait / 1000).toFixed(1)
     let plan = `${describe(next)} in ${seconds} s`
     if (next === 'network' && backup) {

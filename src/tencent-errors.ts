@@ -316,6 +316,23 @@ export function explainFailure(failure: Failure): Explanation {
         what: `Tencent Chat gave a contradictory answer (${failure.info}).`,
         remedy: checkEndpoint
       }
+    case 'out-of-time':
+      return {
+        what: `Not sent: ${failure.info}.`,
+        remedy:
+          'Run the job again: rooms that already have the message discard it as a repeat within five minutes. Lower `timeout-seconds` or `retries` if tries took long.'
+      }
+    case 'unsendable':
+      return {
+        what: `Not sent: ${failure.info}.`,
+        remedy: 'Tencent listed something that is no group ID; nothing can be sent to it.'
+      }
+    case 'limit':
+      return {
+        what: `The listing was stopped: ${failure.info}.`,
+        remedy:
+          'Announce with `target: broadcast` (Ultimate edition), which reaches every live room in one request, or name the groups with `target: groups`; if `endpoint` is a proxy, check that it passes `Next` through unchanged.'
+      }
     default:
       return {
         what: `Tencent Chat gave an unexpected answer (${failure.info}).`,

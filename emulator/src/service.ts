@@ -110,6 +110,8 @@ interface AppState {
   listCalls: number[]
   seen: Map<string, { msgSeq: number; time: number }>
   groups: Map<string, GroupState>
+  /** Every `Next` cursor handed out, and the offset it stands for. */
+  cursors: Map<string, number>
 }
 
 /** Tencent discards a message whose Random and content repeat one from the last five minutes. */
@@ -173,6 +175,7 @@ export class BroadcastService {
         groupCalls: [],
         listCalls: [],
         seen: new Map(),
+        cursors: new Map(),
         groups: new Map(
           options.groups.map(({ id, type }) => [
             id,
@@ -401,32 +404,27 @@ export class BroadcastService {
     if (GroupType !== undefined && !GROUP_TYPES.includes(GroupType as GroupType)) {
       return fail(10004, 'invalid GroupType')
     }
-    // Next is read from the text as written: a cursor is a 64-bit value.
+    // Next is read from the text as written: a cursor is a 64-bit value, and only one handed out
+    // (or 0, the first page) names a page.
     const next = /"Next"\s*:\s*(\d+)/.exec(body)?.[1] ?? ('Next' in fields ? undefined : '0')
-    const offset = next === undefined ? undefined : cursorOffset(BigInt(next))
+    const offset = next === undefined ? undefined : /^0+$/.test(next) ? 0 : app.cursors.get(next)
     if (offset === undefined) return fail(10004, 'invalid Next')
     const ids = [...app.groups]
       .filter(([, group]) => GroupType === undefined || group.type === GroupType)
       .map(([id]) => id)
     const page = ids.slice(offset, offset + Math.min(Limit, app.options.pageSize))
     const end = offset + page.length
+    const cursor = end < ids.length ? CURSOR_BASE + BigInt(end) * CURSOR_STRIDE : 0n
+    if (cursor !== 0n) app.cursors.set(String(cursor), end)
     return {
       ActionStatus: 'OK',
       ErrorCode: 0,
       ErrorInfo: '',
       TotalCount: ids.length,
       GroupIdList: page.map((id) => ({ GroupId: id })),
-      Next: end < ids.length ? CURSOR_BASE + BigInt(end) * CURSOR_STRIDE : 0n
+      Next: cursor
     }
   }
-}
-
-/** The offset a cursor stands for; 0 for the first page; `undefined` for one never given. */
-function cursorOffset(cursor: bigint): number | undefined {
-  if (cursor === 0n) return 0
-  const steps = cursor - CURSOR_BASE
-  if (steps <= 0n || steps % CURSOR_STRIDE !== 0n) return undefined
-  return Number(steps / CURSOR_STRIDE)
 }
 
 /** Counts a call against an app's limit per second; false when it is over. */
