@@ -37,7 +37,7 @@ function readmeTable(kind: 'input' | 'output'): Map<string, string[]> {
 
 const specs = Object.entries(INPUTS) as [
   string,
-  { default?: string; required?: string; secret?: true }
+  { default?: string; expression?: string; required?: string; secret?: true }
 ][]
 
 describe('action.yml', () => {
@@ -51,7 +51,7 @@ describe('action.yml', () => {
 
   it('declares the defaults the code applies, and which inputs are required', () => {
     for (const [name, spec] of specs) {
-      expect(action.inputs[name]?.default, name).toBe(spec.default)
+      expect(action.inputs[name]?.default, name).toBe(spec.default ?? spec.expression)
       expect(action.inputs[name]?.required ?? false, name).toBe(spec.required !== undefined)
     }
   })
@@ -73,7 +73,8 @@ describe('README', () => {
     expect([...rows.keys()].sort()).toEqual(Object.keys(INPUTS).sort())
     for (const [name, spec] of specs) {
       const defaultCell = rows.get(name)?.[1] ?? ''
-      if (spec.default !== undefined) expect(defaultCell, name).toBe(`\`${spec.default}\``)
+      const shown = spec.default ?? spec.expression
+      if (shown !== undefined) expect(defaultCell, name).toBe(`\`${shown}\``)
       else if (spec.required) expect(defaultCell, name).toMatch(/required/i)
       else expect(defaultCell, name).toBe('')
       if (spec.secret) expect(rows.get(name)?.[2], name).toMatch(/secret/i)

@@ -7,10 +7,11 @@ import { expect } from 'vitest'
 import { buildDist, runBundle } from './helpers/action.js'
 import { ROOT } from './helpers/action-process.mjs'
 import { startConnectProxy } from './helpers/connect-proxy.js'
+import { startFakeGitHub } from './helpers/fake-github.mjs'
 import { emulatorInputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 
-test('loads only Node built-ins at start-up; the YAML parser and the fan-out from dist/ on demand', () => {
+test('loads only Node built-ins at start-up; the YAML parser, the fan-out and the GitHub client from dist/ on demand', () => {
   const source = readFileSync(join(buildDist(), 'index.js'), 'utf8')
   // Static imports, wherever whitespace minification put them: `import{…}from"node:fs"`.
   const imports = [...source.matchAll(/\bimport\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]/g)].map(
@@ -19,14 +20,18 @@ test('loads only Node built-ins at start-up; the YAML parser and the fan-out fro
   expect(imports.length).toBeGreaterThan(0)
   for (const specifier of imports) expect(specifier).toMatch(/^node:/)
   const dynamic = [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1])
-  expect(dynamic).toEqual(['./chunks/yaml.js', './chunks/groups.js'])
+  expect(dynamic).toEqual(['./chunks/yaml.js', './chunks/github.js', './chunks/groups.js'])
 })
 
-/** What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/. */
-function checkout(): { bundle: string; remove: () => void } {
+/**
+ * What a runner has of the action: action.yml, package.json (it makes dist/*.js ESM), dist/;
+ * `without` are files of dist/ left out.
+ */
+function checkout(without: string[] = []): { bundle: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'action-checkout-'))
   for (const entry of ['action.yml', 'package.json']) cpSync(join(ROOT, entry), join(dir, entry))
   cpSync(buildDist(), join(dir, 'dist'), { recursive: true })
+  for (const file of without) rmSync(join(dir, 'dist', file))
   return {
     bundle: join(dir, 'dist', 'index.js'),
     remove: () => rmSync(dir, { recursive: true, force: true })
@@ -79,6 +84,59 @@ test('runs from a checkout without node_modules: every live room, through the fa
       '@TGS#aLiveRoomC'
     ])
   } finally {
+    action.remove()
+  }
+})
+
+test('a run without a lookup never loads the GitHub client: it runs without its chunk', async ({
+  emulator
+}) => {
+  const action = checkout(['chunks/github.js'])
+  try {
+    // A pushed tag, with no token: nothing to look up.
+    const run = await runBundle({
+      bundle: action.bundle,
+      inputs: emulatorInputs(emulator),
+      eventName: 'push',
+      event: payload('push-tag')
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code, run.stdout).toBe(0)
+    expect(run.outputs.status).toBe('sent')
+  } finally {
+    action.remove()
+  }
+})
+
+test('runs from a checkout without node_modules: a release looked up through a proxy', async ({
+  emulator
+}) => {
+  const action = checkout()
+  const github = await startFakeGitHub({
+    releases: [payload('release-published').release as Record<string, unknown>]
+  })
+  const proxy = await startConnectProxy({ 'api.github.example': github.port })
+  try {
+    const run = await runBundle({
+      bundle: action.bundle,
+      inputs: emulatorInputs(emulator, {
+        'release-tag': 'v2.3.0',
+        'github-token': 'ghs_fake-installation-token-0123456789'
+      }),
+      eventName: 'workflow_dispatch',
+      event: payload('workflow-dispatch'),
+      env: { GITHUB_API_URL: `http://api.github.example:${github.port}`, HTTP_PROXY: proxy.url }
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code, run.stdout).toBe(0)
+    expect(proxy.connects).toEqual([`api.github.example:${github.port}`])
+    expect(github.requests.map((r) => r.path)).toEqual([
+      '/repos/octo-org/live-app/releases/tags/v2.3.0'
+    ])
+    expect(run.outputs.status).toBe('sent')
+  } finally {
+    await proxy.close()
+    await github.close()
     action.remove()
   }
 })

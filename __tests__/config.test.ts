@@ -41,6 +41,9 @@ describe('parseConfig', () => {
       timeoutSeconds: 10,
       template: 'auto',
       releaseActions: ['published'],
+      releaseTag: undefined,
+      releaseWaitSeconds: 120,
+      githubToken: undefined,
       overrides: { title: '', message: '', desc: '' },
       dataTemplate: undefined,
       textElement: false,
@@ -67,8 +70,11 @@ describe('parseConfig', () => {
         random: '4294967295',
         'user-sig-ttl': '86400',
         'timeout-seconds': '120',
-        template: 'deploy',
+        template: 'release',
         'release-actions': 'published, edited\nedited,',
+        'release-tag': 'refs/tags/v2.3.0',
+        'release-wait-seconds': '900',
+        'github-token': 'ghs_token',
         title: 'T {{ actor }}',
         message: 'M',
         desc: 'D',
@@ -95,8 +101,11 @@ describe('parseConfig', () => {
       random: 4294967295,
       userSigTtl: 86400,
       timeoutSeconds: 120,
-      template: 'deploy',
+      template: 'release',
       releaseActions: ['published', 'edited'],
+      releaseTag: { tag: 'v2.3.0' },
+      releaseWaitSeconds: 900,
+      githubToken: 'ghs_token',
       overrides: { title: 'T {{ actor }}', message: 'M', desc: 'D' },
       dataTemplate: { type: 1 },
       textElement: true,
@@ -133,6 +142,17 @@ describe('parseConfig', () => {
       parseConfig(raw({ target: 'groups', 'group-ids': `@TGS#2J4SZEAEL,${'g'.repeat(48)},直播间` }))
         .groupIds
     ).toEqual(['@TGS#2J4SZEAEL', 'g'.repeat(48), '直播间'])
+  })
+
+  it.each([
+    ['a tag', 'v2.3.0', { tag: 'v2.3.0' }],
+    ['a tag as a ref', 'refs/tags/release/2026.12', { tag: 'release/2026.12' }],
+    ['the latest release', 'latest', 'latest'],
+    ['a tag named latest', 'refs/tags/latest', { tag: 'latest' }],
+    ['a tag in any script', '版本-2', { tag: '版本-2' }]
+  ])('reads release-tag: %s', (_what, given, wanted) => {
+    const config = parseConfig(raw({ 'release-tag': given, 'github-token': 'ghs_t' }))
+    expect(config.releaseTag).toEqual(wanted)
   })
 
   it('needs no credential in a dry run', () => {
@@ -256,6 +276,38 @@ describe('parseConfig', () => {
       'release-actions',
       { 'release-actions': ' , \n' },
       /^Input `release-actions` must name at least one item; it is empty\.$/
+    ],
+    [
+      'release-tag',
+      { 'release-tag': 'v2.3.0 final', 'github-token': 't' },
+      /^Input `release-tag` must be a tag \(`v2\.3\.0` or `refs\/tags\/v2\.3\.0`\) or `latest`; got "v2\.3\.0 final"\.$/
+    ],
+    [
+      'release-tag',
+      { 'release-tag': 'refs/tags/', 'github-token': 't' },
+      /`release-tag` must be a tag/
+    ],
+    ['release-tag', { 'release-tag': 'v1..2', 'github-token': 't' }, /`release-tag` must be a tag/],
+    ['release-tag', { 'release-tag': 'v1\u0000', 'github-token': 't' }, /`release-tag` must be/],
+    [
+      'release-tag',
+      { 'release-tag': 'v2.3.0', template: 'deploy', 'github-token': 't' },
+      /^Input `release-tag` announces a release; with `template: deploy` it would announce something else\. Remove one of them\.$/
+    ],
+    [
+      'github-token',
+      { 'release-tag': 'latest' },
+      /^Input `github-token` is empty, and `release-tag` looks the release up through the GitHub API: leave `github-token` at its default, `\$\{\{ github\.token \}\}`, and give the job `permissions: contents: read`\.$/
+    ],
+    [
+      'release-wait-seconds',
+      { 'release-tag': 'latest', 'github-token': 't', 'release-wait-seconds': '901' },
+      /^Input `release-wait-seconds` must be a whole number of seconds from 0 to 900; got "901"\.$/
+    ],
+    [
+      'release-wait-seconds',
+      { 'release-wait-seconds': '60' },
+      /^Input `release-wait-seconds` is read only with `release-tag`; without it nothing is waited for\./
     ],
     [
       'title',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../src/config.js'
+import { ConfigError, parseConfig } from '../src/config.js'
+import type { EventContext } from '../src/event.js'
 import { InputError, InvalidInput } from '../src/input-error.js'
 import { INPUTS, type RawInputs } from '../src/inputs.js'
 import { MessageTooLargeError } from '../src/message.js'
-import { EACH_LIVE_ROOM, plan as planOrSkip, type Plan } from '../src/plan.js'
+import { EACH_LIVE_ROOM, plan as planned, type Plan } from '../src/plan.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
 function raw(given: Partial<RawInputs> = {}): RawInputs {
@@ -11,11 +12,14 @@ function raw(given: Partial<RawInputs> = {}): RawInputs {
   return { ...empty, 'sdk-app-id': '1400000000', 'secret-key': 'k3y', ...given }
 }
 
+/** The inputs read and checked, then the plan or why there is none. */
+const planOrSkip = (given: RawInputs, event: EventContext) => planned(parseConfig(given), event)
+
 /** The plan, for events that are announced. */
-function plan(...args: Parameters<typeof planOrSkip>): Plan {
-  const planned = planOrSkip(...args)
-  if ('skip' in planned) throw new Error(planned.skip)
-  return planned
+function plan(given: RawInputs, event: EventContext): Plan {
+  const result = planOrSkip(given, event)
+  if ('skip' in result) throw new Error(result.skip)
+  return result
 }
 
 const release = contextOf('release', payload('release-published'), { ref: 'refs/tags/v2.3.0' })
@@ -77,8 +81,7 @@ describe('plan', () => {
         endpoint: 'http://127.0.0.1:8080',
         'text-element': 'true'
       }),
-      release,
-      undefined
+      release
     )
     expect(planned.announcement.title).toBe('v2.3.0 is live')
     expect(planned.message.desc).toBe('Update now')

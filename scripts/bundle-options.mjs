@@ -12,22 +12,26 @@ const { resolve } = createRequire(import.meta.url)
  * - yaml: the YAML parser, for a `data` input that is not JSON.
  * - groups: the fan-out to groups one by one, for `target: groups` and `live-rooms`. It takes
  *   what it needs from the action as arguments, so it holds no second copy of it.
+ * - github: the release lookup, with @actions/github and Octokit, for `release-tag` and pushed
+ *   tags. Its requests go through a `fetch` the action passes in.
  */
 export const CHUNKS = [
   { name: 'chunks/yaml', entry: resolve('yaml'), specifier: 'yaml' },
-  { name: 'chunks/groups', entry: 'src/groups.ts', specifier: './groups.js' }
+  { name: 'chunks/groups', entry: 'src/groups.ts', specifier: './groups.js' },
+  { name: 'chunks/github', entry: 'src/release-lookup.ts', specifier: './release-lookup.js' }
 ]
 
 /**
- * Keeps out of the bundle what the action never runs, so start-up loads only what it needs:
+ * Keeps out of the bundles what the action never runs, so start-up loads only what it needs:
  * - The toolkit's modules (@actions/*) and Octokit's are marked free of side effects, so what the
- *   action does not import goes: the Octokit client @actions/github builds at import time (the
- *   action reads only `context`), and @actions/core's `platform` (with @actions/exec and io) and
+ *   action does not import goes: @actions/core's `platform` (with @actions/exec and io) and
  *   `summary`, whose top-level `fs.promises` alone costs 10 ms of start-up.
  * - undici (about 770 KB) is imported by @actions/http-client and @actions/github only for their
- *   fetch and dispatcher helpers (getAgentDispatcher, getProxyFetch), which the action never
- *   calls: HttpClient.post() goes through Node's http/https and tunnel, proxies included. It is
- *   replaced by a module that fails loudly if that ever changes.
+ *   fetch and dispatcher helpers, which the action never uses: its requests go through Node's
+ *   http/https and tunnel, proxies included, and the GitHub client is given the action's own
+ *   fetch. It is replaced by a module that fails loudly if that ever changes. @actions/github
+ *   builds a proxy dispatcher when it is imported and a proxy is set: that `ProxyAgent` may be
+ *   made, never used.
  */
 /** @type {import('esbuild').Plugin} */
 const leanToolkit = {
@@ -40,7 +44,9 @@ const leanToolkit = {
         const missing = (name) => function () {
           throw new Error(\`undici.\${name} is not bundled: the action's requests go through Node's http/https.\`)
         }
-        export const ProxyAgent = missing('ProxyAgent')
+        export class ProxyAgent {
+          dispatch = missing('ProxyAgent.dispatch')
+        }
         export const fetch = missing('fetch')`
     }))
     build.onResolve({ filter: /.*/ }, async (args) => {

@@ -75,9 +75,16 @@ const DEPLOY_EVENTS = new Set(['deployment', 'deployment_status', 'workflow_run'
  * the event is not announced. Whatever `template` says, a release action that is not chosen, a
  * push that deletes a ref and a workflow run that has not completed are skipped: one release
  * fires `created`, `published` and `released`, and only one of them may reach the live rooms.
+ *
+ * `found` is a release looked up through the GitHub API (`release-tag`, or the release of a
+ * pushed tag): it is announced as its `published` event would be, whatever the event.
  */
-export function announce(event: EventContext, choices: Choices): Announcement | Skip {
-  const skip = skipped(event, choices)
+export function announce(
+  event: EventContext,
+  choices: Choices,
+  found?: JsonObject
+): Announcement | Skip {
+  const skip = skipReason(event, choices)
   if (skip !== undefined) return { skip }
   const common = {
     event: event.name,
@@ -88,10 +95,11 @@ export function announce(event: EventContext, choices: Choices): Announcement | 
     runUrl: event.runUrl,
     timestamp: nonEmpty(field(event.payload, 'head_commit', 'timestamp'))
   }
-  const kind = choices.template === 'auto' ? kindOf(event) : choices.template
+  const kind =
+    found !== undefined ? 'release' : choices.template === 'auto' ? kindOf(event) : choices.template
   const specific =
     kind === 'release'
-      ? release(event)
+      ? release(event, found)
       : kind === 'deploy'
         ? event.name === 'workflow_run'
           ? workflowRun(event)
@@ -107,7 +115,8 @@ function kindOf(event: EventContext): AnnouncementKind {
   return 'manual'
 }
 
-function skipped(event: EventContext, choices: Choices): string | undefined {
+/** Why an event is not announced (see `announce`), or `undefined` when it is. */
+export function skipReason(event: EventContext, choices: Choices): string | undefined {
   const action = nonEmpty(field(event.payload, 'action'))
   if (event.name === 'release' && !choices.releaseActions.some((chosen) => chosen === action)) {
     const chosen = choices.releaseActions.map((one) => `\`${one}\``).join(', ')
@@ -146,12 +155,13 @@ const NOT_APPLICABLE = {
   workflow: undefined
 } as const
 
-function release(event: EventContext): Specific {
+function release(event: EventContext, found: JsonObject | undefined): Specific {
   const payload = event.payload
-  const release = field(payload, 'release')
+  const release = found ?? field(payload, 'release')
   const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined
   const version = nonEmpty(field(release, 'tag_name')) ?? tag
-  const action = nonEmpty(field(payload, 'action'))
+  // A release looked up is announced as its `published` event would be.
+  const action = found === undefined ? nonEmpty(field(payload, 'action')) : 'published'
   const prerelease = field(release, 'prerelease') === true || action === 'prereleased'
   const known = action !== undefined && Object.hasOwn(RELEASE_VERBS, action)
   // Without an action (a pushed tag, or `template: release` forced on another event) nothing
@@ -191,6 +201,8 @@ function release(event: EventContext): Specific {
         : version === undefined
           ? undefined
           : `tag/${version}`,
+    // A release looked up from another event: its tag is the ref, as on its own event.
+    ...(found === undefined || version === undefined ? {} : { ref: `refs/tags/${version}` }),
     timestamp: nonEmpty(field(release, 'published_at')) ?? nonEmpty(field(release, 'created_at'))
   }
 }
@@ -363,7 +375,11 @@ function announcementForTemplates(a: Announcement): JsonObject {
 }
 
 /** What `{{ … }}` placeholders can reach (documented in the README's template reference). */
-export function templateContext(event: EventContext, defaults: Announcement): TemplateContext {
+export function templateContext(
+  event: EventContext,
+  defaults: Announcement,
+  found?: JsonObject
+): TemplateContext {
   const payload = event.payload
   const optional = (key: string): JsonObject => {
     const value = field(payload, key)
@@ -372,6 +388,8 @@ export function templateContext(event: EventContext, defaults: Announcement): Te
   return {
     event: payload,
     ...optional('release'),
+    // A release looked up is `release`, as on its own event.
+    ...(found === undefined ? {} : { release: found }),
     ...optional('deployment'),
     ...optional('deployment_status'),
     ...optional('workflow_run'),

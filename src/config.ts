@@ -1,6 +1,12 @@
 import type { Overrides, ReleaseAction, TemplateChoice } from './announcement.js'
 import { InputError } from './input-error.js'
-import { parseInputs, type InputValues, type RawInputs, type TargetChoice } from './inputs.js'
+import {
+  parseInputs,
+  type InputValues,
+  type RawInputs,
+  type ReleaseWanted,
+  type TargetChoice
+} from './inputs.js'
 import type { JsonObject } from './json.js'
 import type { Priority } from './message.js'
 import type { Region } from './regions.js'
@@ -29,6 +35,12 @@ export interface Config {
   template: TemplateChoice
   /** The actions of a `release` event that are announced. */
   releaseActions: ReleaseAction[]
+  /** The release to look up and announce (`release-tag`), whatever the event. */
+  releaseTag: ReleaseWanted | undefined
+  /** How long a release `release-tag` names is waited for when it does not exist yet. */
+  releaseWaitSeconds: number
+  /** The token release lookups use; empty outside a runner. */
+  githubToken: string | undefined
   /** The `title`, `message` and `desc` templates (empty: keep the default). */
   overrides: Overrides
   /** The parsed `data` template, replacing the default Data shape. */
@@ -80,6 +92,24 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     )
   }
 
+  const wanted = values['release-tag']
+  if (wanted !== undefined) {
+    if (values.template === 'deploy' || values.template === 'manual') {
+      problems.push(
+        `Input \`release-tag\` announces a release; with \`template: ${values.template}\` it would announce something else. Remove one of them.`
+      )
+    }
+    if (values['github-token'] === undefined) {
+      problems.push(
+        'Input `github-token` is empty, and `release-tag` looks the release up through the GitHub API: leave `github-token` at its default, `${{ github.token }}`, and give the job `permissions: contents: read`.'
+      )
+    }
+  } else if (raw['release-wait-seconds'] !== '') {
+    problems.push(
+      'Input `release-wait-seconds` is read only with `release-tag`; without it nothing is waited for. Remove it, or set `release-tag`.'
+    )
+  }
+
   if (problems.length > 0) throw new ConfigError(problems)
   // Every input was read without a problem, so every value is there.
   const v = values as InputValues
@@ -99,6 +129,9 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     timeoutSeconds: v['timeout-seconds'],
     template: v.template,
     releaseActions: v['release-actions'],
+    releaseTag: v['release-tag'],
+    releaseWaitSeconds: v['release-wait-seconds'],
+    githubToken: v['github-token'],
     overrides: { title: v.title, message: v.message, desc: v.desc },
     dataTemplate: v.data,
     textElement: v['text-element'],

@@ -25,7 +25,7 @@ export interface TransportFailure {
   detail: string
 }
 
-export interface PostOptions {
+export interface RequestOptions {
   /** The whole try, whatever phase it is in, ends when this has passed. */
   timeoutMs: number
   /** Name resolution; tests replace it to hold the DNS phase. */
@@ -64,16 +64,45 @@ const MAX_ANSWER_BYTES = 2 * 1024 * 1024
 /** What the try was doing when its time ran out. */
 type Phase = 'connecting' | 'the TLS handshake' | 'waiting for the answer' | 'reading the answer'
 
-/**
- * POSTs a JSON body once and reads the whole answer. A hard deadline covers every phase: name
- * resolution, connecting (through a proxy's CONNECT too), the TLS handshake, waiting for the
- * headers and reading the body. Redirects are never followed: the URL carries the UserSig. Proxies
- * come from the runner's HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the toolkit's client reads them.
- */
+/** POSTs a JSON body once and reads the whole answer (see `request`). */
 export function post(
   url: URL,
   body: string,
-  options: PostOptions
+  options: RequestOptions
+): Promise<HttpAnswer | TransportFailure> {
+  return request(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        accept: 'application/json',
+        'user-agent': USER_AGENT
+      },
+      body
+    },
+    options
+  )
+}
+
+/** A request to make: its method, its headers (a length is added for a body), its body. */
+export interface HttpRequest {
+  method: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/**
+ * Makes a request once and reads the whole answer. A hard deadline covers every phase: name
+ * resolution, connecting (through a proxy's CONNECT too), the TLS handshake, waiting for the
+ * headers and reading the body. Redirects are never followed: a URL or a header carries a
+ * credential. Proxies come from the runner's HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the
+ * toolkit's client reads them.
+ */
+export function request(
+  url: URL,
+  { method, headers, body }: HttpRequest,
+  options: RequestOptions
 ): Promise<HttpAnswer | TransportFailure> {
   const secure = url.protocol === 'https:'
   // The deadline is ended as soon as the try is: a timer left running would hold the request,
@@ -109,7 +138,7 @@ export function post(
       )
     }
 
-    const request = (secure ? httpsRequest : httpRequest)({
+    const outgoing = (secure ? httpsRequest : httpRequest)({
       protocol: url.protocol,
       // An IPv6 literal arrives in brackets. Name resolution does not take them; a proxy's
       // CONNECT needs them, to tell the address from the port.
@@ -117,20 +146,16 @@ export function post(
         getProxyUrl(url.href) === '' ? url.hostname.replace(/^\[(.*)\]$/, '$1') : url.hostname,
       port: url.port,
       path: `${url.pathname}${url.search}`,
-      method: 'POST',
+      method,
       agent,
       signal,
       ...(options.lookup ? { lookup: options.lookup } : {}),
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-        accept: 'application/json',
-        'user-agent': USER_AGENT
-      }
+      headers:
+        body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) }
     })
-    request.on('socket', (socket) => {
+    outgoing.on('socket', (socket) => {
       // A connection kept from an earlier request has been through its handshakes.
-      if (request.reusedSocket) {
+      if (outgoing.reusedSocket) {
         phase = 'waiting for the answer'
         return
       }
@@ -144,14 +169,14 @@ export function post(
         phase = 'waiting for the answer'
       })
     })
-    request.on('response', (response) => {
+    outgoing.on('response', (response) => {
       phase = 'reading the answer'
       const chunks: Buffer[] = []
       let size = 0
       response.on('data', (chunk: Buffer) => {
         size += chunk.length
         if (size > MAX_ANSWER_BYTES) {
-          request.destroy()
+          outgoing.destroy()
           settle({
             ok: false,
             kind: 'network',
@@ -176,11 +201,11 @@ export function post(
         failed(new Error('the connection closed before the whole answer arrived'))
       })
     })
-    request.on('error', failed)
+    outgoing.on('error', failed)
     // A request still waiting for its socket (a proxy's CONNECT unanswered) reports no error when
     // aborted: the deadline settles it here.
     signal.addEventListener('abort', failed, { once: true })
-    request.end(body)
+    outgoing.end(body)
   })
 }
 

@@ -23,6 +23,11 @@ type Parser<T> = (text: string, context: ParseContext) => T
 interface InputSpec<T> {
   /** The default action.yml declares, applied here too when the input is empty. */
   default?: string
+  /**
+   * A default action.yml declares as an expression, such as `${{ github.token }}`: the runner
+   * gives its value, and outside a runner the input is empty.
+   */
+  expression?: string
   /** Set for a required input: what to give, said when it is empty. */
   required?: string
   /** A credential: masked the moment it is read, and never quoted. */
@@ -112,6 +117,25 @@ const groupId: Parser<string> = (text, { name }) => {
   return text
 }
 
+/**
+ * The release `release-tag` names: a tag (given bare or as `refs/tags/…`), or `latest`, GitHub's
+ * latest release. A tag that is itself named `latest` is written `refs/tags/latest`.
+ */
+export type ReleaseWanted = { tag: string } | 'latest'
+
+const releaseTag: Parser<ReleaseWanted> = (text, { name }) => {
+  if (text === 'latest') return 'latest'
+  const tag = text.startsWith('refs/tags/') ? text.slice('refs/tags/'.length) : text
+  // Git refuses these in a ref name; a tag with them cannot exist.
+  if (tag === '' || /[\s\p{Cc}~^:?*[\\]|\.\.|@\{/u.test(tag) || Buffer.byteLength(tag) > 255) {
+    throw new InvalidInput(
+      name,
+      `must be a tag (\`v2.3.0\` or \`refs/tags/v2.3.0\`) or \`latest\`; got ${quote(text)}.`
+    )
+  }
+  return { tag }
+}
+
 /** A text with `{{ path }}` placeholders, checked for form; paths are checked when filled. */
 const textTemplate: Parser<string> = (text, { name }) => {
   placeholderPaths(text, name)
@@ -170,6 +194,12 @@ export const INPUTS = {
   },
   template: { default: 'auto', parse: oneOf(TEMPLATE_CHOICES) },
   'release-actions': { default: 'published', parse: list(oneOf<ReleaseAction>(RELEASE_ACTIONS)) },
+  'release-tag': { parse: optional(releaseTag) },
+  'release-wait-seconds': {
+    default: '120',
+    parse: wholeNumber(0, 900, 'a whole number of seconds from 0 to 900')
+  },
+  'github-token': { secret: true, expression: '${{ github.token }}', parse: optional(asIs) },
   title: { parse: textTemplate },
   message: { parse: textTemplate },
   desc: { parse: textTemplate },

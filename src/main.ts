@@ -1,13 +1,16 @@
 import { realDependencies, type Dependencies } from './dependencies.js'
-import { readEventContext } from './event.js'
+import { skipReason } from './announcement.js'
+import { parseConfig, type Config, type Credentials } from './config.js'
+import { readEventContext, type EventContext } from './event.js'
+import { gather, lookupNeed, type LookupNeed } from './gather.js'
 import { describeInputs, readInputs, type RawInputs } from './inputs.js'
-import { plan, type Plan, type Skipped } from './plan.js'
+import { plan, type Plan } from './plan.js'
 import { counted } from './prose.js'
 import { report, type Outcome } from './report.js'
 import { Secrets } from './secrets.js'
-import type { Credentials } from './config.js'
 import { API, listOnce, requestUrl, sendOnce } from './delivery.js'
-import { connectionPool } from './http.js'
+import { connectionPool, type ConnectionPool } from './http.js'
+import { baseUrls } from './regions.js'
 import { overallBudgetMs, send } from './send.js'
 import { resolveUserSig } from './signature.js'
 import { dataParserFor } from './template.js'
@@ -43,26 +46,56 @@ export async function run(dependencies: Partial<Dependencies> = {}): Promise<voi
 
 /** Runs the pipeline to its outcome. It never throws: whatever happens becomes an outcome. */
 async function attempt(deps: Dependencies, secrets: Secrets, started: number): Promise<Outcome> {
-  const { core } = deps
+  const { core, clock } = deps
+  const pool = connectionPool()
   let raw: RawInputs | undefined
-  let planned: Plan | Skipped
+  let config: Config
+  let event: EventContext
+  let need: LookupNeed | undefined
+  let deadline: number
   let request: RequestParts | undefined
   try {
     raw = readInputs(core, secrets)
-    const event = readEventContext(deps.env, deps.readFile)
-    planned = plan(raw, event, await dataParserFor(raw.data))
-    const { credentials, dryRun } = planned.config
+    event = readEventContext(deps.env, deps.readFile)
+    config = parseConfig(raw, await dataParserFor(raw.data))
+    const skip = skipReason(event, config)
+    if (skip !== undefined) return { status: 'skipped', reason: skip }
+    need = lookupNeed(config, event)
+    // The step's own budget, counted from its start: the lookup and every request share it.
+    deadline =
+      started +
+      overallBudgetMs(config.retries, config.timeoutSeconds) +
+      (need?.required ? need.waitMs : 0)
     // Signed before the first line that quotes outside text is printed: its masks come first.
-    if (!('skip' in planned) && !dryRun && credentials !== undefined) {
-      request = requestParts(planned, credentials, deps, secrets, started)
+    const { credentials } = config
+    if (!config.dryRun && credentials !== undefined) {
+      request = requestParts(config, credentials, deps, secrets, { deadline, pool })
     }
   } catch (error) {
     return { status: 'failed', error }
   } finally {
     if (raw !== undefined) core.debug(describeInputs(raw))
   }
-  if ('skip' in planned) return { status: 'skipped', reason: planned.skip }
-  const { config, message } = planned
+
+  let planned: Plan
+  try {
+    const facts = await gather(config, event, need, {
+      env: deps.env,
+      clock,
+      log: core,
+      deadline,
+      pool,
+      quote: (text, maxLength) => secrets.untrusted(text, maxLength)
+    })
+    const result = plan(config, facts.event, facts.release)
+    if ('skip' in result) return { status: 'skipped', reason: result.skip }
+    planned = result
+  } catch (error) {
+    // A lookup that failed for a reason that may pass is tolerated like a failed delivery.
+    const soft = (error as { soft?: unknown } | undefined)?.soft === true
+    return { status: 'failed', error, tolerated: soft && !config.failOnError }
+  }
+  const { message } = planned
   if (message.truncated) {
     core.notice(
       `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
@@ -81,13 +114,13 @@ async function attempt(deps: Dependencies, secrets: Secrets, started: number): P
 /** What every request of this run shares: who makes it, signed how, over which connections,
  * retried how. */
 function requestParts(
-  planned: Plan,
+  config: Config,
   credentials: Credentials,
   deps: Dependencies,
   secrets: Secrets,
-  started: number
+  { deadline, pool }: { deadline: number; pool: ConnectionPool }
 ) {
-  const { config } = planned
+  const bases = baseUrls(config)
   let userSig: string | undefined
   // One UserSig serves every request; a new one is signed only when Tencent refuses it as
   // expired or revoked. Each is masked with every request URL of this run that will carry it,
@@ -101,7 +134,7 @@ function requestParts(
       credentials,
       secrets
     )
-    for (const base of planned.bases) {
+    for (const base of bases) {
       for (const api of APIS[config.target]) {
         const target = { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier }
         secrets.add(requestUrl({ ...target, userSig: signed }, api, 0))
@@ -111,18 +144,17 @@ function requestParts(
   }
   sign(false)
   return {
-    bases: planned.bases,
+    bases,
     sdkAppId: config.sdkAppId,
     identifier: config.adminIdentifier,
     userSig: sign,
     canSign: credentials.kind === 'secret-key',
     timeoutSeconds: config.timeoutSeconds,
     retries: config.retries,
-    // The step's own budget, counted from its start: every request of the run shares it.
-    deadline: started + overallBudgetMs(config.retries, config.timeoutSeconds),
+    deadline,
     clock: deps.clock,
     log: deps.core,
-    context: { log: deps.core, secrets, pool: connectionPool() }
+    context: { log: deps.core, secrets, pool }
   }
 }
 

@@ -1,7 +1,7 @@
 import { announce, applyOverrides, templateContext, type Announcement } from './announcement.js'
-import { parseConfig, type Config } from './config.js'
+import type { Config } from './config.js'
 import type { EventContext } from './event.js'
-import type { RawInputs } from './inputs.js'
+import type { JsonObject } from './json.js'
 import {
   broadcastBody,
   groupBody,
@@ -11,7 +11,6 @@ import {
   type RenderedMessage
 } from './message.js'
 import { baseUrls } from './regions.js'
-import type { DataParser } from './template.js'
 
 /** Stands for each live room's ID in the body a dry run shows: they are not listed then. */
 export const EACH_LIVE_ROOM = '<each AVChatRoom>'
@@ -39,15 +38,14 @@ export interface Skipped {
 }
 
 /**
- * Inputs and event → the request to make, or why there is none. Pure: it reads nothing and sends
- * nothing, so the same inputs and event always plan the same bytes. Throws an `InputError` for
- * anything the workflow must fix.
+ * The inputs, the event and a release looked up (when there is one) → the request to make, or
+ * why there is none. Pure: it reads nothing and sends nothing, so the same inputs and facts
+ * always plan the same bytes. Throws an `InputError` for anything the workflow must fix.
  */
-export function plan(raw: RawInputs, event: EventContext, parseData?: DataParser): Plan | Skipped {
-  const config = parseConfig(raw, parseData)
-  const defaults = announce(event, config)
+export function plan(config: Config, event: EventContext, found?: JsonObject): Plan | Skipped {
+  const defaults = announce(event, config, found)
   if ('skip' in defaults) return { config, skip: defaults.skip }
-  const context = templateContext(event, defaults)
+  const context = templateContext(event, defaults, found)
   const announcement = applyOverrides(defaults, config.overrides, context)
   const message = renderMessage(announcement, {
     dataTemplate: config.dataTemplate,

@@ -19,8 +19,11 @@ export type Outcome =
   | { status: 'dry-run'; plan: Plan }
   /** The event is not announced (a release action not chosen, a deleted tag …). */
   | { status: 'skipped'; reason: string }
-  /** Stopped before sending: an `InputError`, or something nobody expected. */
-  | { status: 'failed'; error: unknown }
+  /**
+   * Stopped before sending: an `InputError`, a release lookup that failed, or something nobody
+   * expected. `tolerated`: a failure that may pass, under `fail-on-error: false`.
+   */
+  | { status: 'failed'; error: unknown; tolerated?: boolean }
 
 /** The action's outputs, as action.yml declares them. Every run sets every one. */
 export const OUTPUT_NAMES = [
@@ -80,11 +83,16 @@ function finalLine(
   secrets: Secrets
 ): void {
   if ('error' in outcome) {
-    const unexpected = !(outcome.error instanceof InputError)
-    if (unexpected && outcome.error instanceof Error && outcome.error.stack) {
-      core.debug(secrets.scrub(outcome.error.stack))
+    const { error } = outcome
+    if (remedyOf(error) === undefined && error instanceof Error && error.stack) {
+      core.debug(secrets.scrub(error.stack))
     }
-    core.setFailed(unexpected ? `${failure?.what} ${failure?.remedy}` : (failure?.what ?? ''))
+    // An input error's remedy is always the same; the summary says it.
+    const text =
+      error instanceof InputError ? (failure?.what ?? '') : `${failure?.what} ${failure?.remedy}`
+    if (outcome.tolerated) {
+      core.warning(`${text} The step goes on because \`fail-on-error\` is false.`)
+    } else core.setFailed(text)
     return
   }
   if (outcome.status === 'skipped') {
@@ -135,9 +143,10 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
   if ('error' in outcome) {
     const { error } = outcome
     const message = secrets.scrub(error instanceof Error ? error.message : String(error))
-    return error instanceof InputError
-      ? { what: message, remedy: error.remedy }
-      : { what: `Unexpected failure: ${message}`, remedy: 'Please report this as a bug.' }
+    const remedy = remedyOf(error)
+    return remedy === undefined
+      ? { what: `Unexpected failure: ${message}`, remedy: 'Please report this as a bug.' }
+      : { what: message, remedy }
   }
   if (outcome.status === 'skipped' || outcome.status === 'dry-run') return undefined
   if ('sent' in outcome) {
@@ -167,6 +176,16 @@ function failureOf(outcome: Outcome, secrets: Secrets): Explanation | undefined 
     what: `Delivered to ${groups.results.length - failed.length} of ${groups.results.length} groups; ${failed.length} failed. ${named.join(' ')}${more}`,
     remedy: [...remedies].join(' ')
   }
+}
+
+/**
+ * What to do about an error that says so itself: an `InputError`, or a failed release lookup
+ * (whose class lives in the lookup's chunk, so it is known by its shape).
+ */
+function remedyOf(error: unknown): string | undefined {
+  if (error instanceof InputError) return error.remedy
+  const remedy = error instanceof Error ? (error as { remedy?: unknown }).remedy : undefined
+  return typeof remedy === 'string' ? remedy : undefined
 }
 
 function explain(failure: Failure, tries: number, gaveUp: string | undefined): Explanation {
