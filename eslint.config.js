@@ -12,8 +12,6 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      // `fail(...)` in config.ts returns undefined on purpose, so it can end an expression.
-      '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }]
     }
   },

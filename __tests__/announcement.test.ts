@@ -8,16 +8,18 @@ import {
   RELEASE_ACTIONS,
   templateContext,
   type ReleaseAction
-} from '../src/announcement.js'
-import type { EventContext } from '../src/event.js'
-import { InputError } from '../src/input-error.js'
+} from '../src/plan/announcement.js'
+import type { EventContext } from '../src/gather/event.js'
+import { InputError } from '../src/inputs/input-error.js'
 import type { JsonObject } from '../src/json.js'
-import { fillTree } from '../src/template.js'
+import { fillTree } from '../src/plan/template.js'
 import { ROOT } from './helpers/action-process.mjs'
 import { announced, contextOf, githubExamples, payload, variant } from './helpers/events.js'
 
 const release = (change: (release: JsonObject) => void = () => undefined) =>
-  variant('release-published', (p) => change(p.release as JsonObject))
+  variant('release-published', (p) => {
+    change(p.release as JsonObject)
+  })
 
 /** The event context the runner gives for a GitHub example payload. */
 function runnerContext(name: string, event: JsonObject): EventContext {

@@ -1,8 +1,8 @@
 // Reading Tencent's answer: success only when everything agrees, and every other answer named
 // precisely, in text that is safe to print.
 import { describe, expect, it } from 'vitest'
-import { readGroupPage, readSendAnswer } from '../src/answer.js'
-import type { HttpAnswer } from '../src/http.js'
+import { readGroupPage, readSendAnswer } from '../src/deliver/answers.js'
+import type { HttpAnswer } from '../src/deliver/http.js'
 import { Secrets } from '../src/secrets.js'
 
 const url = new URL(

@@ -5,10 +5,10 @@
 // page of the list of live rooms, plus 1/160 s for each group.
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import type { Failure, GroupPage } from '../src/answer.js'
-import { deliverToGroups } from '../src/groups.js'
-import type { Pacer } from '../src/pacer.js'
-import { send } from '../src/send.js'
+import type { Failure, GroupPage } from '../src/deliver/answers.js'
+import { deliverToGroups } from '../src/deliver/fan-out/fan-out.js'
+import type { Requests } from '../src/deliver/requests.js'
+import { retried } from '../src/deliver/retries.js'
 import { virtualClock, type VirtualClock } from './helpers/virtual-clock.js'
 
 type Behaviour = (
@@ -64,6 +64,37 @@ function harness(retries: number, timeoutSeconds: number) {
   return { clock, start, tries, sendOptions, deadline: start + budget, budget }
 }
 
+/**
+ * The run's requests as the fan-out is handed them: each message, or each page of the list,
+ * retried by the real code, every try recorded and made by `message` or `page`.
+ */
+function requestsOf(
+  h: ReturnType<typeof harness>,
+  {
+    message = () => Promise.reject(new Error('nothing may be sent')),
+    page = () => Promise.reject(new Error('nothing may be listed'))
+  }: {
+    message?: (timeoutMs: number) => Promise<{ ok: true; msgSeq: number } | Failure>
+    page?: (timeoutMs: number) => Promise<{ ok: true; page: GroupPage } | Failure>
+  }
+): Requests {
+  const recorded =
+    <T>(once: (timeoutMs: number) => Promise<T>) =>
+    (_address: unknown, timeoutMs: number) => {
+      h.tries.push({ at: h.clock.now(), until: h.clock.now() + timeoutMs })
+      return once(timeoutMs)
+    }
+  return {
+    deadline: h.deadline,
+    clock: h.clock,
+    broadcast: () => Promise.reject(new Error('a fan-out broadcasts nothing')),
+    sendToGroup: (_body, { pacer, deadline, log = h.sendOptions.log }) =>
+      retried({ ...h.sendOptions, log, pacer, deadline, once: recorded(message) }),
+    listGroups: (_cursor, { pacer, deadline }) =>
+      retried({ ...h.sendOptions, pacer, deadline, once: recorded(page) })
+  }
+}
+
 function expectWithin(h: ReturnType<typeof harness>, boundMs: number) {
   const end = h.start + boundMs
   expect(h.clock.now()).toBeLessThanOrEqual(end)
@@ -78,10 +109,10 @@ describe('the time bound of the step', () => {
   describe.each(Object.entries(FAULTS))('when the server %s', (_fault, behave) => {
     it('holds for a broadcast', async () => {
       const h = harness(2, 3)
-      await send({
+      await retried({
         ...h.sendOptions,
         deadline: h.deadline,
-        attempt: (_target, timeoutMs) => {
+        once: (_target, timeoutMs) => {
           h.tries.push({ at: h.clock.now(), until: h.clock.now() + timeoutMs })
           return behave(timeoutMs, h.clock)
         }
@@ -94,22 +125,9 @@ describe('the time bound of the step', () => {
       const groupIds = Array.from({ length: 1500 }, (_, i) => `room-${i}`)
       const result = await deliverToGroups({
         groupIds,
-        clock: h.clock,
-        log: fakeCore(),
-        deadline: h.deadline,
-        quote: (id) => id,
-        listPage: () => Promise.reject(new Error('no listing for named groups')),
-        sendTo: (_groupId, pacer: Pacer, deadline, log) =>
-          send({
-            ...h.sendOptions,
-            log,
-            pacer,
-            deadline,
-            attempt: (_target, timeoutMs) => {
-              h.tries.push({ at: h.clock.now(), until: h.clock.now() + timeoutMs })
-              return behave(timeoutMs, h.clock)
-            }
-          })
+        bodyFor: (id) => ({ GroupId: id }),
+        requests: requestsOf(h, { message: (timeoutMs) => behave(timeoutMs, h.clock) }),
+        log: fakeCore()
       })
       expect(result.ok && result.results).toHaveLength(1500)
       expectWithin(h, h.budget + Math.ceil((1500 * 1000) / 160))
@@ -121,25 +139,17 @@ describe('the time bound of the step', () => {
     let cursor = 1000
     const result = await deliverToGroups({
       groupIds: undefined,
-      clock: h.clock,
-      log: fakeCore(),
-      deadline: h.deadline,
-      quote: (id) => id,
-      listPage: (_next, pacer, deadline) =>
-        send<{ ok: true; page: GroupPage }>({
-          ...h.sendOptions,
-          pacer,
-          deadline,
-          attempt: async (_target, timeoutMs) => {
-            h.tries.push({ at: h.clock.now(), until: h.clock.now() + timeoutMs })
-            await h.clock.sleep(50)
-            return {
-              ok: true,
-              page: { groups: [{ id: `room-${cursor}` }], next: String(cursor++) }
-            }
+      bodyFor: (id) => ({ GroupId: id }),
+      requests: requestsOf(h, {
+        page: async () => {
+          await h.clock.sleep(50)
+          return {
+            ok: true,
+            page: { groups: [{ id: `room-${cursor}` }], next: String(cursor++) }
           }
-        }),
-      sendTo: () => Promise.reject(new Error('nothing may be sent'))
+        }
+      }),
+      log: fakeCore()
     })
     expect(result).toMatchObject({ ok: false, failure: { reason: 'limit' } })
     expect(h.tries).toHaveLength(100)
@@ -153,22 +163,14 @@ describe('the time bound of the step', () => {
     const h = harness(3, 2)
     const result = await deliverToGroups({
       groupIds: undefined,
-      clock: h.clock,
-      log: fakeCore(),
-      deadline: h.deadline,
-      quote: (id) => id,
-      listPage: (_next, pacer, deadline) =>
-        send<{ ok: true; page: GroupPage }>({
-          ...h.sendOptions,
-          pacer,
-          deadline,
-          attempt: async (_target, timeoutMs) => {
-            h.tries.push({ at: h.clock.now(), until: h.clock.now() + timeoutMs })
-            await h.clock.sleep(timeoutMs)
-            return { ok: false, reason: 'network', info: 'no answer' }
-          }
-        }),
-      sendTo: () => Promise.reject(new Error('nothing may be sent'))
+      bodyFor: (id) => ({ GroupId: id }),
+      requests: requestsOf(h, {
+        page: async (timeoutMs) => {
+          await h.clock.sleep(timeoutMs)
+          return { ok: false, reason: 'network', info: 'no answer' }
+        }
+      }),
+      log: fakeCore()
     })
     expect(result).toMatchObject({ ok: false, tries: 4, pageTries: 4 })
     expectWithin(h, h.budget + 1000)

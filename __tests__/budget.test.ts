@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cutToFit, MAX_MESSAGE_BYTES, oneLine, serializedBytes } from '../src/budget.js'
+import { cutToFit, MAX_MESSAGE_BYTES, oneLine, serializedBytes } from '../src/plan/fit.js'
 
 describe('serializedBytes', () => {
   it('counts the JSON as sent, escapes included, in UTF-8', () => {

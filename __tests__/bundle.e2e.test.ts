@@ -20,7 +20,31 @@ test('loads only Node built-ins at start-up; the YAML parser, the fan-out and th
   expect(imports.length).toBeGreaterThan(0)
   for (const specifier of imports) expect(specifier).toMatch(/^node:/)
   const dynamic = [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1])
-  expect(dynamic).toEqual(['./chunks/yaml.js', './chunks/github.js', './chunks/groups.js'])
+  expect(dynamic.sort()).toEqual(['./chunks/github.js', './chunks/groups.js', './chunks/yaml.js'])
+})
+
+test('the fan-out chunk is small, and carries no copy of how a request is signed or sent', () => {
+  const chunk = readFileSync(join(buildDist(), 'chunks', 'groups.js'), 'utf8')
+  expect(Buffer.byteLength(chunk)).toBeLessThan(8 * 1024)
+  // Signing, URLs, HTTP, answers, bodies and retries stay in dist/index.js.
+  for (const marker of [
+    'usersig',
+    'send_group_msg',
+    'get_appid_group_list',
+    'genUserSig',
+    'createHash',
+    'HttpClient',
+    'ActionStatus',
+    'MsgPriority',
+    'nextStep'
+  ]) {
+    expect(chunk, marker).not.toContain(marker)
+  }
+  // The GitHub client asks the action for its requests too: it holds no HTTP code of the action's.
+  const github = readFileSync(join(buildDist(), 'chunks', 'github.js'), 'utf8')
+  for (const marker of ['no answer within', 'the TLS handshake', 'usersig']) {
+    expect(github, marker).not.toContain(marker)
+  }
 })
 
 /**
@@ -34,7 +58,9 @@ function checkout(without: string[] = []): { bundle: string; remove: () => void 
   for (const file of without) rmSync(join(dir, 'dist', file))
   return {
     bundle: join(dir, 'dist', 'index.js'),
-    remove: () => rmSync(dir, { recursive: true, force: true })
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 

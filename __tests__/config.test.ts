@@ -1,9 +1,9 @@
 // Every input's validation, in one table: each bad value is reported as one sentence that names
 // the input and says what it accepts. The process-level tests check one case per error class.
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from '../src/config.js'
-import { INPUTS, type RawInputs } from '../src/inputs.js'
-import { dataParserFor } from '../src/template.js'
+import { ConfigError, parseConfig } from '../src/inputs/config.js'
+import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
+import { dataParserFor } from '../src/plan/template.js'
 
 const valid = { 'sdk-app-id': '1400000000', 'secret-key': 'k3y' }
 const parseYaml = await dataParserFor('yaml: loaded')

@@ -4,8 +4,14 @@ import { Api } from 'tls-sig-api-v2'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import { DEMO_APP, startEmulator, type Emulator } from '../emulator/src/index.js'
-import { API, listOnce, redactUrl, requestUrl, sendOnce as sendTo } from '../src/delivery.js'
-import { connectionPool } from '../src/http.js'
+import {
+  API,
+  listOnce,
+  redactUrl,
+  requestUrl,
+  sendOnce as sendTo
+} from '../src/deliver/tencent-api.js'
+import { connectionPool } from '../src/deliver/http.js'
 import { Secrets } from '../src/secrets.js'
 import { USER_AGENT } from '../src/version.js'
 

@@ -40,6 +40,8 @@ describe('the real dependencies', () => {
 
   it('write no summary outside a runner', () => {
     vi.stubEnv('GITHUB_STEP_SUMMARY', '')
-    expect(() => realDependencies().writeSummary('## nowhere')).not.toThrow()
+    expect(() => {
+      realDependencies().writeSummary('## nowhere')
+    }).not.toThrow()
   })
 })

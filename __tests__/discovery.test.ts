@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { Failure, ListedGroup } from '../src/answer.js'
+import type { Failure, ListedGroup } from '../src/deliver/answers.js'
 import {
   discoverLiveRooms,
   MAX_LIST_PAGES,
-  MAX_LIVE_ROOMS,
-  type PageResult
-} from '../src/discovery.js'
-import type { Pacer } from '../src/pacer.js'
+  MAX_LIVE_ROOMS
+} from '../src/deliver/fan-out/live-rooms.js'
+import type { PageResult } from '../src/deliver/requests.js'
+import type { Pacer } from '../src/deliver/fan-out/pacer.js'
 import { jumpingClock } from './helpers/run.js'
 
 const ids = (...names: string[]): ListedGroup[] => names.map((id) => ({ id }))
 
 const page = (groups: ListedGroup[], next: string, tries = 1): PageResult => ({
-  delivery: { ok: true, page: { groups, next } },
+  answer: { ok: true, page: { groups, next } },
   tries,
   host: 'console.tim.qq.com',
   gaveUp: undefined
@@ -168,7 +168,7 @@ describe('discoverLiveRooms', () => {
       [
         page(ids('a'), '7', 2),
         {
-          delivery: refused,
+          answer: refused,
           tries: 3,
           host: 'console.tim.qq.com',
           gaveUp: 'all 2 retries were used'

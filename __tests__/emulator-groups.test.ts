@@ -275,7 +275,9 @@ describe('latency', () => {
         // Any answer will do: a refusal is as late as a success.
         request(`${emulator?.url ?? ''}${GROUP_LIST_PATH}`, { agent, method: 'POST' }, (res) => {
           res.resume()
-          res.on('end', () => resolve(performance.now() - started))
+          res.on('end', () => {
+            resolve(performance.now() - started)
+          })
         })
           .on('error', reject)
           .end('{}')

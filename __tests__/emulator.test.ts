@@ -265,7 +265,9 @@ describe('the emulator', () => {
         (res) => {
           let text = ''
           res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-          res.on('end', () => resolve(text))
+          res.on('end', () => {
+            resolve(text)
+          })
         }
       )
       req.on('error', reject)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readEventContext } from '../src/event.js'
-import { InputError } from '../src/input-error.js'
+import { readEventContext } from '../src/gather/event.js'
+import { InputError } from '../src/inputs/input-error.js'
 
 const payload = {
   action: 'published',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../src/config.js'
-import { lookupNeed } from '../src/gather.js'
-import { INPUTS, type RawInputs } from '../src/inputs.js'
+import { parseConfig } from '../src/inputs/config.js'
+import { lookupNeed } from '../src/gather/gather.js'
+import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
 import { contextOf, payload } from './helpers/events.js'
 
 const config = (given: Partial<RawInputs> = {}) =>

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
 import type { Log } from '../src/dependencies.js'
-import type { PageResult } from '../src/discovery.js'
-import { deliverToGroups, GROUP_CALLS_PER_SECOND, type GroupsOptions } from '../src/groups.js'
-import type { Pacer } from '../src/pacer.js'
-import type { SendResult } from '../src/send.js'
+import {
+  deliverToGroups,
+  GROUP_CALLS_PER_SECOND,
+  type GroupsOptions
+} from '../src/deliver/fan-out/fan-out.js'
+import type { Pacer } from '../src/deliver/fan-out/pacer.js'
+import type { PageResult, Requests } from '../src/deliver/requests.js'
+import type { Retried } from '../src/deliver/retries.js'
 import { jumpingClock } from './helpers/run.js'
 
-const sent = (msgSeq: number, tries = 1): SendResult => ({
-  delivery: { ok: true, msgSeq },
+const sent = (msgSeq: number, tries = 1): Retried => ({
+  answer: { ok: true, msgSeq },
   tries,
   host: 'console.tim.qq.com',
   gaveUp: undefined
 })
 
 const page = (groupIds: string[], next: string): PageResult => ({
-  delivery: { ok: true, page: { groups: groupIds.map((id) => ({ id })), next } },
+  answer: { ok: true, page: { groups: groupIds.map((id) => ({ id })), next } },
   tries: 1,
   host: 'console.tim.qq.com',
   gaveUp: undefined
@@ -28,19 +32,24 @@ interface Call {
   log: Log
 }
 
-function options(overrides: Partial<GroupsOptions> = {}) {
+/** What a test gives: the groups, the step's deadline, and how each page and message goes. */
+interface Given {
+  groupIds: string[] | undefined
+  deadline: number
+  listPage: (cursor: string, pacer: Pacer, deadline: number) => Promise<PageResult>
+  sendTo: (groupId: string, pacer: Pacer, deadline: number, log: Log) => Promise<Retried>
+}
+
+function options(overrides: Partial<Given> = {}) {
   const clock = jumpingClock()
   const core = fakeCore()
   const calls: Call[] = []
   const lists: string[] = []
-  const all: GroupsOptions = {
+  const given: Given = {
     groupIds: ['g1', 'g2'],
-    clock,
-    log: core,
     deadline: clock.now() + 90_000,
-    quote: (groupId) => groupId.replace(/\n/g, '\\n'),
-    listPage: (next) => {
-      lists.push(next)
+    listPage: (cursor) => {
+      lists.push(cursor)
       return Promise.resolve(page(['room-1', 'room-2', 'room-3'], '0'))
     },
     sendTo: async (groupId, pacer, deadline, log) => {
@@ -50,6 +59,21 @@ function options(overrides: Partial<GroupsOptions> = {}) {
       return sent(seq)
     },
     ...overrides
+  }
+  // The run's requests, as the fan-out is handed them: each group's message is its body.
+  const requests: Requests = {
+    deadline: given.deadline,
+    clock,
+    broadcast: () => Promise.reject(new Error('a fan-out broadcasts nothing')),
+    sendToGroup: (body, { pacer, deadline, log = core }) =>
+      given.sendTo((body as { GroupId: string }).GroupId, pacer, deadline, log),
+    listGroups: (cursor, { pacer, deadline }) => given.listPage(cursor, pacer, deadline)
+  }
+  const all: GroupsOptions = {
+    groupIds: given.groupIds,
+    bodyFor: (groupId) => ({ GroupId: groupId }),
+    requests,
+    log: core
   }
   return { all, clock, core, calls, lists }
 }
@@ -95,7 +119,7 @@ describe('deliverToGroups', () => {
       groupIds: undefined,
       listPage: () =>
         Promise.resolve({
-          delivery: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
+          answer: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
           tries: 2,
           host: 'console.tim.qq.com',
           gaveUp: '`retries` is 0'
@@ -105,6 +129,7 @@ describe('deliverToGroups', () => {
       ok: false,
       failure: { ok: false, reason: 'tencent', code: 70001, info: 'expired' },
       gaveUp: '`retries` is 0',
+      calls: 1,
       tries: 2,
       pageTries: 2
     })
@@ -112,8 +137,8 @@ describe('deliverToGroups', () => {
   })
 
   it('counts every try of every group, and keeps each failure with its group', async () => {
-    const refused: SendResult = {
-      delivery: { ok: false, reason: 'tencent', code: 10010, info: 'gone' },
+    const refused: Retried = {
+      answer: { ok: false, reason: 'tencent', code: 10010, info: 'gone' },
       tries: 1,
       host: 'console.tim.qq.com',
       gaveUp: undefined
@@ -124,7 +149,7 @@ describe('deliverToGroups', () => {
     })
     const result = await deliverToGroups(all)
     expect(result).toMatchObject({ ok: true, tries: 7 })
-    expect(result.ok && result.results.map((r) => r.sent.delivery.ok)).toEqual([true, false, true])
+    expect(result.ok && result.results.map((r) => r.sent.answer.ok)).toEqual([true, false, true])
   })
 
   it('shares one pacer: 160 calls a second across the whole fan-out', async () => {
@@ -179,7 +204,7 @@ describe('deliverToGroups', () => {
       groupIds: undefined,
       listPage: () =>
         Promise.resolve({
-          delivery: {
+          answer: {
             ok: true,
             page: {
               groups: [{ id: 'a' }, { unsendable: '123', why: 'a GroupId that is not text' }],
@@ -196,7 +221,7 @@ describe('deliverToGroups', () => {
     expect(result.ok && result.results[1]).toEqual({
       groupId: '123',
       sent: {
-        delivery: { ok: false, reason: 'unsendable', info: 'a GroupId that is not text' },
+        answer: { ok: false, reason: 'unsendable', info: 'a GroupId that is not text' },
         tries: 0,
         host: '',
         gaveUp: undefined

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import { describeInputs, INPUTS, parseInputs, readInputs, type RawInputs } from '../src/inputs.js'
+import {
+  describeInputs,
+  INPUTS,
+  parseInputs,
+  readInputs,
+  type RawInputs
+} from '../src/inputs/inputs.js'
 import { Secrets } from '../src/secrets.js'
 
 describe('readInputs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { markdownToText } from '../src/markdown.js'
+import { markdownToText } from '../src/plan/markdown.js'
 
 describe('markdownToText', () => {
   it.each([

@@ -4,18 +4,18 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { ROOT } from './helpers/action-process.mjs'
-import { templateContext, type Announcement } from '../src/announcement.js'
-import type { EventContext } from '../src/event.js'
+import { templateContext, type Announcement } from '../src/plan/announcement.js'
+import type { EventContext } from '../src/gather/event.js'
 import type { JsonObject } from '../src/json.js'
+import { broadcastBody } from '../src/deliver/broadcast.js'
+import { groupBody } from '../src/deliver/groups.js'
+import { isGroupId } from '../src/inputs/inputs.js'
 import {
-  broadcastBody,
-  groupBody,
-  isGroupId,
   MessageTooLargeError,
   renderMessage,
   type MessageOptions,
   type MsgElement
-} from '../src/message.js'
+} from '../src/plan/message.js'
 import { announced, contextOf, payload, variant } from './helpers/events.js'
 
 const releaseWith = (notes: string): EventContext =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { pacer, type Pacer } from '../src/pacer.js'
+import { pacer, type Pacer } from '../src/deliver/fan-out/pacer.js'
 import { jumpingClock } from './helpers/run.js'
 
 /** When each of `count` slots, taken one after another, started (ms after the first). */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from '../src/config.js'
-import type { EventContext } from '../src/event.js'
-import { InputError, InvalidInput } from '../src/input-error.js'
-import { INPUTS, type RawInputs } from '../src/inputs.js'
-import { MessageTooLargeError } from '../src/message.js'
-import { EACH_LIVE_ROOM, plan as planned, type Plan } from '../src/plan.js'
+import { ConfigError, parseConfig } from '../src/inputs/config.js'
+import type { EventContext } from '../src/gather/event.js'
+import { InputError, InvalidInput } from '../src/inputs/input-error.js'
+import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
+import { MessageTooLargeError } from '../src/plan/message.js'
+import { EACH_LIVE_ROOM, groupBody } from '../src/deliver/groups.js'
+import { TARGETS } from '../src/deliver/targets.js'
+import { plan as planned, type Plan } from '../src/plan/plan.js'
 import { contextOf, payload, variant } from './helpers/events.js'
 
 function raw(given: Partial<RawInputs> = {}): RawInputs {
@@ -13,13 +15,29 @@ function raw(given: Partial<RawInputs> = {}): RawInputs {
 }
 
 /** The inputs read and checked, then the plan or why there is none. */
-const planOrSkip = (given: RawInputs, event: EventContext) => planned(parseConfig(given), event)
+const planOrSkip = (given: RawInputs, event: EventContext) =>
+  planned(parseConfig(given), { event, release: undefined })
 
-/** The plan, for events that are announced. */
-function plan(given: RawInputs, event: EventContext): Plan {
+/** The plan, for events that are announced, with the body its target shows and sends. */
+function plan(given: RawInputs, event: EventContext) {
   const result = planOrSkip(given, event)
   if ('skip' in result) throw new Error(result.skip)
-  return result
+  return withBodies(result)
+}
+
+/** A plan with the body its target previews, and any group's body. */
+function withBodies(result: Plan) {
+  const { body } = TARGETS[result.config.target].preview(result)
+  return {
+    ...result,
+    body: body as ReturnType<typeof groupBody>,
+    bodyFor: (groupId: string) =>
+      groupBody(result.message, {
+        ...result.bodyOptions,
+        groupId,
+        priority: result.config.priority
+      })
+  }
 }
 
 const release = contextOf('release', payload('release-published'), { ref: 'refs/tags/v2.3.0' })
@@ -49,7 +67,8 @@ describe('plan', () => {
       })
     )
     const skipped = planOrSkip(raw(), created)
-    expect('skip' in skipped && skipped.config.releaseActions).toEqual(['published'])
+    // A skip is one shape wherever it is decided: why, and nothing else.
+    expect(Object.keys(skipped)).toEqual(['skip'])
     expect(skipped).toMatchObject({
       skip: 'Nothing was sent: this release event is `created`, and `release-actions` announces only `published`. Add `created` to `release-actions` to announce it.'
     })

@@ -1,11 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fakeCore } from '../__fixtures__/core.js'
-import { ConfigError, parseConfig } from '../src/config.js'
-import type { EventContext } from '../src/event.js'
-import { INPUTS, type RawInputs } from '../src/inputs.js'
-import { plan as planOrSkip, type Plan } from '../src/plan.js'
-import { OUTPUT_NAMES, report, type Outcome } from '../src/report.js'
+import { ConfigError, parseConfig } from '../src/inputs/config.js'
+import type { EventContext } from '../src/gather/event.js'
+import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
+import { plan as planOrSkip, type Plan } from '../src/plan/plan.js'
+import type { GroupsDelivery } from '../src/deliver/fan-out/fan-out.js'
+import type { Retried } from '../src/deliver/retries.js'
+import { TARGETS } from '../src/deliver/targets.js'
+import { OUTPUT_NAMES, report, statusOf, type Outcome } from '../src/report/report.js'
 import { Secrets } from '../src/secrets.js'
 import { contextOf, payload } from './helpers/events.js'
 
@@ -17,15 +20,51 @@ const raw = (given: Partial<RawInputs> = {}) =>
     random: '42',
     ...given
   }) as RawInputs
-function plan(given: RawInputs, event: EventContext): Plan {
-  const planned = planOrSkip(parseConfig(given), event)
+/** A plan, and the body its target shows. */
+function plan(given: RawInputs, event: EventContext) {
+  const planned = planOrSkip(parseConfig(given), { event, release: undefined })
   if ('skip' in planned) throw new Error(planned.skip)
-  return planned
+  return { ...planned, body: TARGETS[planned.config.target].preview(planned).body }
 }
-const planned = (given: Partial<RawInputs> = {}): Plan =>
+const planned = (given: Partial<RawInputs> = {}) =>
   plan(raw(given), contextOf('release', payload('release-published')))
 
-function reported(outcome: Outcome, secret = 'S3CRET') {
+/** An outcome as each test names it: by its status, and what it holds. */
+type Given =
+  | { status: 'sent' | 'failed'; plan: Plan; sent: Retried }
+  | { status: 'sent' | 'partial' | 'failed'; plan: Plan; groups: GroupsDelivery }
+  | { status: 'dry-run'; plan: Plan }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; error: unknown }
+
+/** The outcome the pipeline makes for what a test names. */
+function outcomeOf(given: Given): Outcome {
+  if ('error' in given) return { ended: 'stopped', error: given.error, tolerated: false }
+  if (given.status === 'skipped') return { ended: 'skipped', skip: given.reason }
+  const target = TARGETS[given.plan.config.target]
+  if ('sent' in given) {
+    return {
+      ended: 'delivered',
+      plan: given.plan,
+      target,
+      delivery: { kind: 'one', sent: given.sent }
+    }
+  }
+  if ('groups' in given) {
+    return {
+      ended: 'delivered',
+      plan: given.plan,
+      target,
+      delivery: { kind: 'each', groups: given.groups }
+    }
+  }
+  return { ended: 'previewed', plan: given.plan, target }
+}
+
+function reported(given: Given, secret = 'S3CRET') {
+  const outcome = outcomeOf(given)
+  // The status a test names is the one the outcome has.
+  expect(statusOf(outcome)).toBe(given.status)
   const core = fakeCore()
   const secrets = new Secrets(core.setSecret)
   secrets.add(secret)
@@ -49,7 +88,7 @@ describe('report', () => {
       status: 'sent',
       plan: p,
       sent: {
-        delivery: { ok: true, msgSeq: 7 },
+        answer: { ok: true, msgSeq: 7 },
         tries: 1,
         host: 'console.tim.qq.com',
         gaveUp: undefined
@@ -81,7 +120,7 @@ describe('report', () => {
     const { lines } = reported({
       status: 'sent',
       plan: planned(),
-      sent: { delivery: { ok: true, msgSeq: 7 }, tries: 3, host: 'h', gaveUp: undefined }
+      sent: { answer: { ok: true, msgSeq: 7 }, tries: 3, host: 'h', gaveUp: undefined }
     })
     expect(lines).toEqual(['Delivered: MsgSeq 7, Random 42, after 3 tries.'])
   })
@@ -118,7 +157,7 @@ describe('report', () => {
       status: 'failed',
       plan: planned(),
       sent: {
-        delivery: { ok: false, reason: 'tencent', code: 10002, info: 'busy' },
+        answer: { ok: false, reason: 'tencent', code: 10002, info: 'busy' },
         tries: 3,
         host: 'adminapi.my-imcloud.com',
         gaveUp: 'all 2 retries were used'
@@ -147,7 +186,7 @@ describe('report', () => {
       status: 'failed',
       plan: planned({ 'fail-on-error': 'false' }),
       sent: {
-        delivery: { ok: false, reason: 'network', info: 'socket hang up' },
+        answer: { ok: false, reason: 'network', info: 'socket hang up' },
         tries: 1,
         host: 'h',
         gaveUp: '`retries` is 0'
@@ -226,11 +265,11 @@ describe('report', () => {
 
   it('sets every output on every outcome', () => {
     const p = planned()
-    const outcomes: Outcome[] = [
+    const outcomes: Given[] = [
       {
         status: 'sent',
         plan: p,
-        sent: { delivery: { ok: true, msgSeq: 1 }, tries: 1, host: 'h', gaveUp: undefined }
+        sent: { answer: { ok: true, msgSeq: 1 }, tries: 1, host: 'h', gaveUp: undefined }
       },
       { status: 'dry-run', plan: p },
       { status: 'skipped', reason: 'r' },
@@ -238,7 +277,7 @@ describe('report', () => {
         status: 'failed',
         plan: p,
         sent: {
-          delivery: { ok: false, reason: 'tencent', code: 1, info: '' },
+          answer: { ok: false, reason: 'tencent', code: 1, info: '' },
           tries: 1,
           host: 'h',
           gaveUp: undefined
@@ -256,23 +295,22 @@ describe('report', () => {
     const secrets = new Secrets(core.setSecret)
     secrets.add('k3y')
     let written = ''
-    report(
-      { status: 'failed', error: new ConfigError(['Input `x` is k3y-shaped']) },
-      { core, secrets, durationMs: 0, writeSummary: (markdown) => (written = markdown) }
-    )
+    report(outcomeOf({ status: 'failed', error: new ConfigError(['Input `x` is k3y-shaped']) }), {
+      core,
+      secrets,
+      durationMs: 0,
+      writeSummary: (markdown) => (written = markdown)
+    })
     expect(written).toContain('Input `x` is ***-shaped')
     const failing = fakeCore()
-    report(
-      { status: 'dry-run', plan: planned() },
-      {
-        core: failing,
-        secrets: new Secrets(failing.setSecret),
-        durationMs: 0,
-        writeSummary: () => {
-          throw new Error('EACCES: permission denied')
-        }
+    report(outcomeOf({ status: 'dry-run', plan: planned() }), {
+      core: failing,
+      secrets: new Secrets(failing.setSecret),
+      durationMs: 0,
+      writeSummary: () => {
+        throw new Error('EACCES: permission denied')
       }
-    )
+    })
     expect(failing.log.at(-1)).toBe('::debug::No job summary: EACCES: permission denied')
     expect(failing.outputs.status).toBe('dry-run')
   })
@@ -280,13 +318,13 @@ describe('report', () => {
 
 describe('report, for groups', () => {
   const sent = (msgSeq: number, tries = 1) => ({
-    delivery: { ok: true as const, msgSeq },
+    answer: { ok: true as const, msgSeq },
     tries,
     host: 'console.tim.qq.com',
     gaveUp: undefined
   })
   const refused = (code: number, info: string, tries = 1) => ({
-    delivery: { ok: false as const, reason: 'tencent' as const, code, info },
+    answer: { ok: false as const, reason: 'tencent' as const, code, info },
     tries,
     host: 'console.tim.qq.com',
     gaveUp: undefined
@@ -354,7 +392,7 @@ describe('report, for groups', () => {
           {
             groupId: 'b',
             sent: {
-              delivery: { ok: false, reason: 'network', info: 'connection reset' },
+              answer: { ok: false, reason: 'network', info: 'connection reset' },
               tries: 6,
               host: 'console.tim.qq.com',
               gaveUp: 'all 5 retries were used'
@@ -469,6 +507,7 @@ describe('report, for groups', () => {
         ok: false,
         failure: { ok: false, reason: 'tencent', code: 60007, info: 'too often' },
         gaveUp: 'the time budget of this step ran out',
+        calls: 3,
         tries: 9,
         pageTries: 7
       }
@@ -545,13 +584,13 @@ describe('the `results` output, whatever the IDs and ErrorInfo hold', () => {
           sent:
             i % 10 === 0
               ? {
-                  delivery: { ok: true as const, msgSeq: i },
+                  answer: { ok: true as const, msgSeq: i },
                   tries: 1,
                   host: 'h',
                   gaveUp: undefined
                 }
               : {
-                  delivery: { ok: false as const, reason: 'tencent' as const, code: 10004, info },
+                  answer: { ok: false as const, reason: 'tencent' as const, code: 10004, info },
                   tries: 1,
                   host: 'h',
                   gaveUp: undefined
@@ -629,7 +668,7 @@ describe('the `results` output at GitHub’s 1 MB', () => {
         results: ids.map((groupId) => ({
           groupId,
           sent: {
-            delivery: { ok: true as const, msgSeq: 1 },
+            answer: { ok: true as const, msgSeq: 1 },
             tries: 1,
             host: 'h',
             gaveUp: undefined

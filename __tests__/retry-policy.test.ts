@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Failure } from '../src/answer.js'
-import { nextStep, waitBefore } from '../src/retry-policy.js'
+import type { Failure } from '../src/deliver/answers.js'
+import { nextStep, waitBefore } from '../src/deliver/retry-policy.js'
 
 const tencent = (code: number): Failure => ({ ok: false, reason: 'tencent', code, info: '' })
 const http = (status: number): Failure => ({

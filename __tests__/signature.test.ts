@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { verifyUserSig } from '../emulator/src/usersig.js'
 import { Secrets } from '../src/secrets.js'
-import { resolveUserSig } from '../src/signature.js'
+import { resolveUserSig } from '../src/deliver/signature.js'
 
 describe('resolveUserSig', () => {
   it('signs a UserSig for the admin that lives the given seconds, and masks it', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { renderSummary, type GroupRow, type SummaryFacts } from '../src/summary.js'
+import { renderSummary, type GroupRow, type SummaryFacts } from '../src/report/summary.js'
 
 const message: NonNullable<SummaryFacts['message']> = {
   kind: 'release',
@@ -22,7 +22,7 @@ describe('renderSummary', () => {
         status: 'sent',
         durationMs: 1234,
         message,
-        target: { host: 'console.tim.qq.com', sdkAppId: 1400000000 },
+        where: { host: 'console.tim.qq.com', sdkAppId: 1400000000 },
         random: 42,
         msgSeq: 7,
         tries: 2
@@ -315,7 +315,7 @@ describe('the summary as GitHub renders it', () => {
               status: 'partial',
               durationMs: 0,
               message: { ...message, ...hostile },
-              target: { host: hostile.host, sdkAppId: 1400000000 },
+              where: { host: hostile.host, sdkAppId: 1400000000 },
               skipped: hostile.skipped,
               failure: { what: hostile.what, remedy: 'Check `group-ids`.' },
               groups

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { templateContext } from '../src/announcement.js'
+import { templateContext } from '../src/plan/announcement.js'
 import type { JsonObject } from '../src/json.js'
-import { renderMessage } from '../src/message.js'
+import { renderMessage } from '../src/plan/message.js'
 import {
   dataParserFor,
   fillText,
   fillTree,
   parseDataTemplate as parseWith,
   parseJson
-} from '../src/template.js'
-import { InvalidInput } from '../src/input-error.js'
+} from '../src/plan/template.js'
+import { InvalidInput } from '../src/inputs/input-error.js'
 import { announced, contextOf, payload, variant } from './helpers/events.js'
 
 const parseYaml = await dataParserFor('yaml: is needed')

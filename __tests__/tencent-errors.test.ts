@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeError, explainFailure, TENCENT_ERRORS } from '../src/tencent-errors.js'
+import { describeError, TENCENT_ERRORS } from '../src/deliver/tencent-errors.js'
+import { explainFailure } from '../src/report/explain.js'
 
 describe('the error table', () => {
   it('knows every code of the spec’s tables, each with a meaning and a remedy', () => {
@@ -21,7 +22,11 @@ describe('the error table', () => {
     [10010, 'no'],
     [10016, 'no'],
     [10018, 'no'],
-    [10023, 'yes'],
+    [10023, 'rate-limited'],
+    [60007, 'rate-limited'],
+    [60011, 'rate-limited'],
+    [60018, 'rate-limited'],
+    [60019, 'rate-limited'],
     [60008, 'yes'],
     [70001, 'new-usersig'],
     [70050, 'after-60s'],

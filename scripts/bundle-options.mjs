@@ -17,8 +17,16 @@ const { resolve } = createRequire(import.meta.url)
  */
 export const CHUNKS = [
   { name: 'chunks/yaml', entry: resolve('yaml'), specifier: 'yaml' },
-  { name: 'chunks/groups', entry: 'src/groups.ts', specifier: './groups.js' },
-  { name: 'chunks/github', entry: 'src/release-lookup.ts', specifier: './release-lookup.js' }
+  {
+    name: 'chunks/groups',
+    entry: 'src/deliver/fan-out/fan-out.ts',
+    specifier: './fan-out/fan-out.js'
+  },
+  {
+    name: 'chunks/github',
+    entry: 'src/gather/release-lookup.ts',
+    specifier: './release-lookup.js'
+  }
 ]
 
 /**
@@ -115,7 +123,7 @@ const tunnelOnDemand = {
 }
 
 /**
- * Leaves the CHUNKS out of dist/index.js: the action's `import('yaml')` or `import('./groups.js')`
+ * Leaves the CHUNKS out of dist/index.js: the action's `import('yaml')` (or of a chunk's module)
  * loads dist/chunks/….js, a bundle of its own (see scripts/bundle.mjs). Separate bundles rather
  * than esbuild's code splitting: splitting puts esbuild's helpers in a shared chunk, which every
  * start-up then loads as a second module.

@@ -1,25 +1,25 @@
+import { connectionPool, type ConnectionPool } from './deliver/http.js'
+import { makeRequests, type Requests } from './deliver/requests.js'
+import { timeBudgetMs } from './deliver/retries.js'
+import type { DeliveryTarget } from './deliver/target.js'
+import { TARGETS } from './deliver/targets.js'
 import { realDependencies, type Dependencies } from './dependencies.js'
-import { skipReason } from './announcement.js'
-import { parseConfig, type Config, type Credentials } from './config.js'
-import { readEventContext, type EventContext } from './event.js'
-import { gather, lookupNeed, type LookupNeed } from './gather.js'
-import { describeInputs, readInputs, type RawInputs } from './inputs.js'
-import { plan, type Plan } from './plan.js'
-import { counted } from './prose.js'
-import { report, type Outcome } from './report.js'
+import { readEventContext, type EventContext } from './gather/event.js'
+import { gather, lookupNeed, type LookupNeed } from './gather/gather.js'
+import { parseConfig, type Config } from './inputs/config.js'
+import { describeInputs, readInputs, type RawInputs } from './inputs/inputs.js'
+import { skipReason } from './plan/announcement.js'
+import { plan } from './plan/plan.js'
+import { dataParserFor } from './plan/template.js'
+import { report, type Outcome } from './report/report.js'
 import { Secrets } from './secrets.js'
-import { API, listOnce, requestUrl, sendOnce } from './delivery.js'
-import { connectionPool, type ConnectionPool } from './http.js'
-import { baseUrls } from './regions.js'
-import { overallBudgetMs, send } from './send.js'
-import { resolveUserSig } from './signature.js'
-import { dataParserFor } from './template.js'
 import { safeCore } from './workflow-commands.js'
 
 /**
- * The action: read the inputs and the event, plan the request (every input validated, the message
- * rendered and fitted), sign and send it, and report how it ended. Nothing touches the network
- * before the plan is complete. `dependencies` replace the real runner, clock and toolkit in tests.
+ * The action: read the inputs (every one validated), gather what there is to announce (the
+ * event, a release looked up), plan the announcement (rendered and fitted), deliver it through
+ * its target, and report how it ended. Nothing reaches Tencent before the plan is complete.
+ * `dependencies` replace the real runner, clock and toolkit in tests.
  */
 export async function run(dependencies: Partial<Dependencies> = {}): Promise<void> {
   const given = { ...realDependencies(), ...dependencies }
@@ -34,50 +34,39 @@ export async function run(dependencies: Partial<Dependencies> = {}): Promise<voi
   let crashed: ((error: unknown) => void) | undefined
   const crash = new Promise<Outcome>((resolve) => {
     crashed = (error) => {
-      resolve({ status: 'failed', error })
+      resolve({ ended: 'stopped', error, tolerated: false })
     }
   })
   deps.onCrash((error) => crashed?.(error))
-  const outcome = await Promise.race([attempt(deps, secrets, started), crash])
+  const outcome = await Promise.race([pipeline(deps, secrets, started), crash])
   crashed = undefined
   report(outcome, { ...deps, secrets, durationMs: deps.clock.now() - started })
   deps.finished()
 }
 
-/** Runs the pipeline to its outcome. It never throws: whatever happens becomes an outcome. */
-async function attempt(deps: Dependencies, secrets: Secrets, started: number): Promise<Outcome> {
-  const { core, clock } = deps
-  const pool = connectionPool()
-  let raw: RawInputs | undefined
-  let config: Config
-  let event: EventContext
-  let need: LookupNeed | undefined
-  let deadline: number
-  let request: RequestParts | undefined
-  try {
-    raw = readInputs(core, secrets)
-    event = readEventContext(deps.env, deps.readFile)
-    config = parseConfig(raw, await dataParserFor(raw.data))
-    const skip = skipReason(event, config)
-    if (skip !== undefined) return { status: 'skipped', reason: skip }
-    need = lookupNeed(config, event)
-    // The step's own budget, counted from its start: the lookup and every request share it.
-    deadline =
-      started +
-      overallBudgetMs(config.retries, config.timeoutSeconds) +
-      (need?.required ? need.waitMs : 0)
-    // Signed before the first line that quotes outside text is printed: its masks come first.
-    const { credentials } = config
-    if (!config.dryRun && credentials !== undefined) {
-      request = requestParts(config, credentials, deps, secrets, { deadline, pool })
-    }
-  } catch (error) {
-    return { status: 'failed', error }
-  } finally {
-    if (raw !== undefined) core.debug(describeInputs(raw))
-  }
+/** What reading the inputs leaves for the stages after it. */
+interface Read {
+  config: Config
+  event: EventContext
+  target: DeliveryTarget
+  need: LookupNeed | undefined
+  deadline: number
+  /** The connections every request of the run shares, GitHub's and Tencent's. */
+  pool: ConnectionPool
+  /** Undefined in a dry run, which signs and sends nothing. */
+  requests: Requests | undefined
+}
 
-  let planned: Plan
+/**
+ * The stages, in order, to the run's outcome. It never throws: whatever happens becomes an
+ * outcome.
+ */
+async function pipeline(deps: Dependencies, secrets: Secrets, started: number): Promise<Outcome> {
+  const read = await readStage(deps, secrets, started)
+  if ('ended' in read) return read
+  const { config, event, target, need, deadline, pool, requests } = read
+  const { core, clock } = deps
+  let planned
   try {
     const facts = await gather(config, event, need, {
       env: deps.env,
@@ -87,155 +76,79 @@ async function attempt(deps: Dependencies, secrets: Secrets, started: number): P
       pool,
       quote: (text, maxLength) => secrets.untrusted(text, maxLength)
     })
-    const result = plan(config, facts.event, facts.release)
-    if ('skip' in result) return { status: 'skipped', reason: result.skip }
-    planned = result
+    planned = plan(config, facts)
   } catch (error) {
     // A lookup that failed for a reason that may pass is tolerated like a failed delivery.
     const soft = (error as { soft?: unknown } | undefined)?.soft === true
-    return { status: 'failed', error, tolerated: soft && !config.failOnError }
+    return { ended: 'stopped', error, tolerated: soft && !config.failOnError }
   }
-  const { message } = planned
+  if ('skip' in planned) return { ended: 'skipped', skip: planned.skip }
+  const { message, announcement, bases } = planned
   if (message.truncated) {
     core.notice(
       `The announcement was cut to fit ${config.maxBytes} bytes; the link to the full text is kept.`
     )
   }
-  if (request === undefined) return { status: 'dry-run', plan: planned }
-  try {
-    return config.target === 'broadcast'
-      ? await broadcast(planned, request, deps)
-      : await toGroups(planned, request, deps)
-  } catch (error) {
-    return { status: 'failed', error }
-  }
-}
-
-/** What every request of this run shares: who makes it, signed how, over which connections,
- * retried how. */
-function requestParts(
-  config: Config,
-  credentials: Credentials,
-  deps: Dependencies,
-  secrets: Secrets,
-  { deadline, pool }: { deadline: number; pool: ConnectionPool }
-) {
-  const bases = baseUrls(config)
-  let userSig: string | undefined
-  // One UserSig serves every request; a new one is signed only when Tencent refuses it as
-  // expired or revoked. Each is masked with every request URL of this run that will carry it,
-  // before it is used.
-  const sign = (fresh: boolean) => {
-    if (!fresh && userSig !== undefined) return userSig
-    const signed = resolveUserSig(
-      config.sdkAppId,
-      config.adminIdentifier,
-      config.userSigTtl,
-      credentials,
-      secrets
-    )
-    for (const base of bases) {
-      for (const api of APIS[config.target]) {
-        const target = { base, sdkAppId: config.sdkAppId, identifier: config.adminIdentifier }
-        secrets.add(requestUrl({ ...target, userSig: signed }, api, 0))
-      }
-    }
-    return (userSig = signed)
-  }
-  sign(false)
-  return {
-    bases,
-    sdkAppId: config.sdkAppId,
-    identifier: config.adminIdentifier,
-    userSig: sign,
-    canSign: credentials.kind === 'secret-key',
-    timeoutSeconds: config.timeoutSeconds,
-    retries: config.retries,
-    deadline,
-    clock: deps.clock,
-    log: deps.core,
-    context: { log: deps.core, secrets, pool }
-  }
-}
-
-type RequestParts = ReturnType<typeof requestParts>
-
-/** The APIs each target calls. */
-const APIS = {
-  broadcast: [API.broadcast],
-  groups: [API.groupMessage],
-  'live-rooms': [API.groupList, API.groupMessage]
-} as const
-
-/** `target: broadcast`: one message that every live room receives. */
-async function broadcast(
-  planned: Plan,
-  { context, ...request }: RequestParts,
-  { core }: Dependencies
-): Promise<Outcome> {
-  const { config, announcement, message, body, bases } = planned
+  if (requests === undefined) return { ended: 'previewed', plan: planned, target }
   core.info(
-    `Broadcasting the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to every live room of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
+    target
+      .where(config, bases[0].host)
+      .sending(`the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes)`)
   )
-  const sent = await send({
-    ...request,
-    attempt: (target, timeoutMs) => sendOnce(API.broadcast, target, body, timeoutMs, context)
-  })
-  return sent.delivery.ok
-    ? { status: 'sent', plan: planned, sent }
-    : { status: 'failed', plan: planned, sent }
+  try {
+    const delivered = await target.deliver(planned, requests, core)
+    return 'skip' in delivered
+      ? { ended: 'skipped', skip: delivered.skip }
+      : { ended: 'delivered', plan: planned, target, delivery: delivered }
+  } catch (error) {
+    return { ended: 'stopped', error, tolerated: false }
+  }
 }
 
 /**
- * `target: groups` or `live-rooms`: one message per group, each with its own Random. The code
- * that fans out is loaded only now: broadcasts never pay for it.
+ * Reads and checks the inputs and the event, decides what is looked up and how long the step
+ * may take, and (unless it is a dry run) signs: the UserSig and its URLs are masked before the
+ * first line that quotes anything from outside, the inputs' own line included.
  */
-async function toGroups(
-  planned: Plan,
-  { context, ...request }: RequestParts,
-  { core, clock }: Dependencies
-): Promise<Outcome> {
-  const { config, announcement, message, bases } = planned
-  const named = config.target === 'groups' ? config.groupIds : undefined
-  core.info(
-    `Announcing the ${announcement.kind} announcement "${message.desc}" (${message.bytes} bytes) to ${named === undefined ? 'every live room (AVChatRoom)' : counted(named.length, 'group', 'groups')} of SDKAppID ${config.sdkAppId} via ${bases[0].host}`
-  )
-  const { deliverToGroups } = await import('./groups.js')
-  const groups = await deliverToGroups({
-    groupIds: named,
-    clock,
-    log: core,
-    deadline: request.deadline,
-    quote: (groupId) => context.secrets.untrusted(groupId, 100),
-    listPage: (next, pacer, deadline) =>
-      send({
-        ...request,
-        pacer,
-        deadline,
-        attempt: (target, timeoutMs) => listOnce(target, next, timeoutMs, context)
-      }),
-    sendTo: (groupId, pacer, deadline, log) =>
-      send({
-        ...request,
-        log,
-        pacer,
-        deadline,
-        attempt: (target, timeoutMs) =>
-          sendOnce(API.groupMessage, target, planned.bodyFor(groupId), timeoutMs, {
-            ...context,
-            log
+async function readStage(
+  deps: Dependencies,
+  secrets: Secrets,
+  started: number
+): Promise<Read | Outcome> {
+  const { core } = deps
+  let raw: RawInputs | undefined
+  try {
+    raw = readInputs(core, secrets)
+    const event = readEventContext(deps.env, deps.readFile)
+    const config = parseConfig(raw, await dataParserFor(raw.data))
+    const skip = skipReason(event, config)
+    if (skip !== undefined) return { ended: 'skipped', skip }
+    const need = lookupNeed(config, event)
+    // The step's own budget, counted from its start: the lookup and every request share it.
+    const deadline =
+      started +
+      timeBudgetMs(config.retries, config.timeoutSeconds) +
+      (need?.required ? need.waitMs : 0)
+    const target = TARGETS[config.target]
+    const pool = connectionPool()
+    const { credentials } = config
+    const requests =
+      config.dryRun || credentials === undefined
+        ? undefined
+        : makeRequests({
+            config,
+            credentials,
+            apis: target.apis,
+            clock: deps.clock,
+            log: core,
+            secrets,
+            deadline,
+            pool
           })
-      })
-  })
-  if (!groups.ok) return { status: 'failed', plan: planned, groups }
-  const delivered = groups.results.filter(({ sent }) => sent.delivery.ok).length
-  if (groups.results.length === 0) {
-    return {
-      status: 'skipped',
-      reason: 'Nothing was sent: the app has no live room (AVChatRoom) to announce to.'
-    }
+    return { config, event, target, need, deadline, pool, requests }
+  } catch (error) {
+    return { ended: 'stopped', error, tolerated: false }
+  } finally {
+    if (raw !== undefined) core.debug(describeInputs(raw))
   }
-  const status =
-    delivered === groups.results.length ? 'sent' : delivered === 0 ? 'failed' : 'partial'
-  return { status, plan: planned, groups }
 }

@@ -1,3 +1,5 @@
+import { oneLine } from './prose.js'
+
 /**
  * The one door every credential goes through before anything can print it. A credential is
  * registered with the runner (`::add-mask::`) as given and in the spellings the action's own URLs
@@ -165,14 +167,4 @@ function spellings(value: string, padding = false): string {
 
 function cut(text: string, maxLength: number): string {
   return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text
-}
-
-/** Line breaks (also U+2028/9 and NEL) and other control characters, as visible escapes. */
-function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => {
-    if (char === '\n') return '\\n'
-    if (char === '\r') return '\\r'
-    if (char === '\t') return ' '
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
 }

@@ -7,8 +7,8 @@ import {
   type Announcement,
   type ReleaseAction,
   type TemplateChoice
-} from '../../src/announcement.js'
-import type { EventContext } from '../../src/event.js'
+} from '../../src/plan/announcement.js'
+import type { EventContext } from '../../src/gather/event.js'
 import type { JsonObject } from '../../src/json.js'
 
 /** A webhook payload from __fixtures__/events, built from GitHub's documented shapes. */

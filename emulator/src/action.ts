@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
 import { DEMO_APP, STATE_PATH } from './index.js'
+import { messageOf } from '../../src/prose.js'
 
 const STARTUP_MS = 10_000
 
@@ -47,5 +48,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  core.setFailed(error instanceof Error ? error.message : String(error))
+  core.setFailed(messageOf(error))
 })

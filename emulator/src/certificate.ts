@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { messageOf } from '../../src/prose.js'
 
 interface Certificate {
   key: string
@@ -46,7 +47,7 @@ export function selfSignedCertificate(hostnames: string[] = []): Certificate {
     )
     return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = messageOf(error)
     throw new Error(`HTTPS needs the openssl command to make a certificate: ${reason}`)
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_APP, DEMO_GROUPS, startEmulator, STATE_PATH } from './index.js'
+import { messageOf } from '../../src/prose.js'
 
 /** The demo app's groups with `rooms` live rooms: its own three first, then numbered ones. */
 function demoGroups(rooms: number) {
@@ -54,7 +55,7 @@ try {
     }
   }))
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
+  console.error(`${messageOf(error)}\n\n${usage}`)
   process.exit(2)
 }
 if (values.help) {

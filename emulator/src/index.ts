@@ -17,6 +17,7 @@ import {
   type Message,
   type RequestRecord
 } from './service.js'
+import { messageOf } from '../../src/prose.js'
 
 export { BROADCAST_PATH, DEMO_GROUPS, GROUP_LIST_PATH, GROUP_MESSAGE_PATH } from './service.js'
 export type { GroupType, Message } from './service.js'
@@ -145,7 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       } else throw new Error('use POST to add a fault or DELETE to clear them')
       send(res, { ok: true })
     } catch (error) {
-      send(res, { ok: false, error: error instanceof Error ? error.message : String(error) }, 400)
+      send(res, { ok: false, error: messageOf(error) }, 400)
     }
   }
 
