@@ -10,7 +10,7 @@ const { version } = JSON.parse(
 export default defineConfig({
   define: { __ACTION_VERSION__: JSON.stringify(version) },
   test: {
-    include: ['__tests__/**/*.test.ts'],
+    include: ['__tests__/**/*.test.ts', 'client/test/**/*.test.ts'],
     // Bundles src/ for the process-level tests (*.e2e.test.ts), which run it as the runner does.
     globalSetup: ['__tests__/helpers/global-setup.ts'],
     // Process-level tests spawn real processes; the machine has two cores.

@@ -1,5 +1,6 @@
-// The tests StrykerJS runs for each mutant: those that import src/ directly. Process-level tests
-// run a bundle in a child process, where no mutant can be switched on, so they are left out.
+// The tests StrykerJS runs for each mutant: those that import src/ or client/src/ directly.
+// Process-level tests run a bundle in a child process, where no mutant can be switched on, so
+// they are left out, as are the tests that build from the files on disk.
 import { defineConfig } from 'vitest/config'
 import base from './vitest.config.js'
 
@@ -8,9 +9,11 @@ export default defineConfig({
   test: {
     ...base.test,
     exclude: [
-      '__tests__/**/*.e2e.test.ts',
+      '**/*.e2e.test.ts',
       '__tests__/dist.test.ts',
-      '__tests__/workflows.test.ts'
+      '__tests__/workflows.test.ts',
+      // Builds the committed client/dist from the files on disk, which hold every mutant at once.
+      'client/test/package.test.ts'
     ],
     globalSetup: []
   }

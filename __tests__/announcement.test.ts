@@ -327,6 +327,41 @@ describe('a deployment', () => {
     expect(announced(contextOf('deployment_status', status(fields))).url).toBe(url)
   })
 
+  it.each([
+    [
+      { environment_url: 'javascript:alert(1)' },
+      'https://github.com/octo-org/live-app/actions/runs/9876543210'
+    ],
+    [
+      { environment_url: 'live.octo.example', target_url: 'HTTPS://ci.example' },
+      'https://github.com/octo-org/live-app/actions/runs/9876543210'
+    ],
+    [
+      { environment_url: 'https://a b', target_url: '', log_url: 'http://ci.example/log' },
+      'http://ci.example/log'
+    ],
+    [
+      { environment_url: 'data:text/html,x', target_url: 'https://ci.example/t' },
+      'https://ci.example/t'
+    ]
+  ])('links only an http(s) URL an app can open (%j)', (fields, url) => {
+    expect(announced(contextOf('deployment_status', status(fields))).url).toBe(url)
+  })
+
+  it('gives no run_url and no url that is not http(s), whatever the runner says', () => {
+    const event = contextOf('workflow_dispatch', payload('workflow-dispatch'), {
+      runUrl: 'javascript:alert(1)//actions/runs/1'
+    })
+    const a = announced(event)
+    expect(a.runUrl).toBeUndefined()
+    const release = variant('release-published', (p) => {
+      ;(p.release as JsonObject).html_url = 'javascript:alert(1)'
+    })
+    expect(announced(contextOf('release', release, { ref: 'refs/tags/v2.3.0' })).url).toBe(
+      'https://github.com/octo-org/live-app/tree/v2.3.0'
+    )
+  })
+
   it('always has a link in GitHub’s examples, where the URLs arrive empty', () => {
     for (const event of githubExamples('deployment_status')) {
       expect(announced(runnerContext('deployment_status', event)).url).toMatch(/^https:\/\//)
@@ -765,6 +800,7 @@ describe('Data v1', () => {
     const data = JSON.parse(JSON.stringify(announcementData(a))) as JsonObject
     expect(data).toEqual({
       v: 1,
+      businessID: 'github_announcement',
       kind: 'manual',
       event: 'workflow_dispatch',
       title: 'octo-org/live-app announcement',

@@ -2,16 +2,12 @@
 // the input and says what it accepts. The process-level tests check one case per error class.
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../src/inputs/config.js'
-import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
+import { type RawInputs } from '../src/inputs/inputs.js'
 import { dataParserFor } from '../src/plan/template.js'
+import { rawInputs } from './helpers/inputs.js'
 
-const valid = { 'sdk-app-id': '1400000000', 'secret-key': 'k3y' }
 const parseYaml = await dataParserFor('yaml: loaded')
-
-function raw(overrides: Partial<RawInputs> = {}): RawInputs {
-  const empty = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, ''])) as RawInputs
-  return { ...empty, ...valid, ...overrides }
-}
+const raw = rawInputs
 
 function problems(overrides: Partial<RawInputs>): string[] {
   try {
@@ -46,6 +42,7 @@ describe('parseConfig', () => {
       githubToken: undefined,
       overrides: { title: '', message: '', desc: '' },
       dataTemplate: undefined,
+      businessId: 'github_announcement',
       textElement: false,
       maxBytes: 12000,
       retries: 5,
@@ -79,6 +76,7 @@ describe('parseConfig', () => {
         message: 'M',
         desc: 'D',
         data: 'type: 1',
+        'business-id': 'live.banner/v1',
         'text-element': 'True',
         'max-bytes': '1024',
         retries: '0',
@@ -108,6 +106,7 @@ describe('parseConfig', () => {
       githubToken: 'ghs_token',
       overrides: { title: 'T {{ actor }}', message: 'M', desc: 'D' },
       dataTemplate: { type: 1 },
+      businessId: 'live.banner/v1',
       textElement: true,
       maxBytes: 1024,
       retries: 0,
@@ -120,7 +119,8 @@ describe('parseConfig', () => {
     ['the smallest values', { random: '0', 'user-sig-ttl': '1', 'timeout-seconds': '1' }],
     ['an IPv4 loopback endpoint with a path', { endpoint: 'http://127.0.0.1:8080/tencent' }],
     ['an account of exactly 32 bytes', { 'admin-identifier': 'a'.repeat(32) }],
-    ['a non-ASCII account within 32 bytes', { 'from-account': '管理员'.repeat(3) }]
+    ['a non-ASCII account within 32 bytes', { 'from-account': '管理员'.repeat(3) }],
+    ['a business-id of exactly 64 characters', { 'business-id': 'b'.repeat(64) }]
   ])('accepts %s', (_what, overrides) => {
     expect(() => parseConfig(raw(overrides))).not.toThrow()
   })
@@ -394,6 +394,13 @@ describe('parseConfig', () => {
       { 'fail-on-error': 'yes' },
       /^Input `fail-on-error` must be `true` or `false`; got "yes"\.$/
     ],
+    [
+      'business-id',
+      { 'business-id': 'github announcement' },
+      /^Input `business-id` must be a key of at most 64 characters without spaces, such as `github_announcement`; got "github announcement"\.$/
+    ],
+    ['business-id', { 'business-id': 'a\u0085b' }, /`business-id` must be a key/],
+    ['business-id', { 'business-id': 'b'.repeat(65) }, /`business-id` must be a key/],
     ['dry-run', { 'dry-run': 'on' }, /^Input `dry-run` must be `true` or `false`; got "on"\.$/],
     ['text-element', { 'text-element': 'true!' }, /`text-element` must be `true` or `false`/],
     ['text-element', { 'text-element': 'not true' }, /`text-element` must be `true` or/],

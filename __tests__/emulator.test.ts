@@ -229,6 +229,49 @@ describe('the emulator', () => {
     expect(Object.values(state.rooms[String(DEMO_APP.sdkAppId)] ?? {})).toHaveLength(3)
   })
 
+  it('shows each message as @tencentcloud/chat hands it to an app in each room', async () => {
+    const em = await start({ apps: [{ ...DEMO_APP, rate: 100, accounts: ['release-bot'] }] })
+    await post(em, {
+      Random: 1,
+      MsgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{}' } }]
+    })
+    await post(em, {
+      Random: 2,
+      From_Account: 'release-bot',
+      MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } }, custom('x')],
+      CloudCustomData: 'cc'
+    })
+    const state = (await (await fetch(`${em.url}${STATE_PATH}`)).json()) as {
+      inApp: Record<string, Record<string, unknown[]>>
+    }
+    const rooms = state.inApp[String(DEMO_APP.sdkAppId)] ?? {}
+    expect(Object.keys(rooms)).toEqual(
+      expect.arrayContaining(['@TGS#aLiveRoomA', 'community-lounge'])
+    )
+    expect(rooms['community-lounge']).toEqual([])
+    expect(rooms['@TGS#aLiveRoomA']).toEqual([
+      {
+        type: 'TIMCustomElem',
+        // The SDK gives a custom element's absent Desc and Ext as ''.
+        payload: { data: '{}', description: '', extension: '' },
+        to: '@TGS#aLiveRoomA',
+        from: DEMO_APP.admin,
+        time: expect.any(Number) as number,
+        isBroadcastMessage: true,
+        cloudCustomData: '',
+        sequence: 1
+      },
+      expect.objectContaining({
+        // The SDK's type and payload are the first element's.
+        type: 'TIMTextElem',
+        payload: { text: 'hi' },
+        from: 'release-bot',
+        cloudCustomData: 'cc',
+        sequence: 2
+      })
+    ])
+  })
+
   it('takes scripted faults over HTTP, and clears them', async () => {
     const em = await start({ apps: [{ ...DEMO_APP, rate: 100 }] })
     const control = (method: string, body?: unknown) =>

@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../src/inputs/config.js'
 import type { EventContext } from '../src/gather/event.js'
 import { InputError, InvalidInput } from '../src/inputs/input-error.js'
-import { INPUTS, type RawInputs } from '../src/inputs/inputs.js'
+import { type RawInputs } from '../src/inputs/inputs.js'
 import { MessageTooLargeError } from '../src/plan/message.js'
 import { EACH_LIVE_ROOM, groupBody } from '../src/deliver/groups.js'
 import { TARGETS } from '../src/deliver/targets.js'
 import { plan as planned, type Plan } from '../src/plan/plan.js'
 import { contextOf, payload, variant } from './helpers/events.js'
+import { rawInputs } from './helpers/inputs.js'
 
-function raw(given: Partial<RawInputs> = {}): RawInputs {
-  const empty = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, ''])) as RawInputs
-  return { ...empty, 'sdk-app-id': '1400000000', 'secret-key': 'k3y', ...given }
-}
+const raw = rawInputs
 
 /** The inputs read and checked, then the plan or why there is none. */
 const planOrSkip = (given: RawInputs, event: EventContext) =>

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { readAnnouncement } from '../client/dist/index.js'
 import {
   DIST,
   ROOT,
@@ -73,8 +74,21 @@ try {
   )
   console.log(`  Desc (offline push line): ${custom.MsgContent.Desc}`)
   console.log(`  Ext: ${custom.MsgContent.Ext}`)
-  console.log(`  Data (what the app renders):`)
+  console.log(`  Data (the JSON the app receives):`)
   console.log(JSON.stringify(JSON.parse(custom.MsgContent.Data), null, 2).replace(/^/gm, '    '))
+
+  // The other half: each room's message as @tencentcloud/chat hands it to the app, read by the
+  // committed build of the reader package, as an app that installed it would.
+  const inApp = Object.entries(Object.values(state.inApp)[0] ?? {}).filter(([id]) => id in rooms)
+  console.log(`\nWhat an app reads with tencent-chat-announcement:`)
+  for (const [groupId, messages] of inApp) {
+    const read = readAnnouncement(messages.at(-1))
+    if (!read.ok) throw new Error(`the app in ${groupId} could not read it: ${read.reason}`)
+    const { announcement: a } = read
+    const what = a.kind === 'release' ? `release ${a.version ?? ''}` : a.kind
+    const how = read.broadcast ? 'a broadcast' : 'a group message'
+    console.log(`  ${groupId}: ${what} "${a.title}" → ${a.url} (${how})`)
+  }
   if (args.target === 'broadcast') {
     console.log(`\nmsg-seq: ${run.outputs['msg-seq']}`)
     if (run.outputs['msg-seq'] !== String(received[0].msgSeq)) {

@@ -5,6 +5,7 @@ import {
 } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
+import { appView } from './app-view.js'
 import { selfSignedCertificate } from './certificate.js'
 import { FaultScript, parseFault, type Fault } from './faults.js'
 import {
@@ -104,6 +105,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           rooms: Object.fromEntries(apps.map((app) => [app.sdkAppId, service.rooms(app.sdkAppId)])),
           groups: Object.fromEntries(
             apps.map((app) => [app.sdkAppId, service.groups(app.sdkAppId)])
+          ),
+          inApp: Object.fromEntries(
+            apps.map((app) => [app.sdkAppId, appView(service.groups(app.sdkAppId))])
           ),
           requests: service.requests
         })

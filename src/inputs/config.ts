@@ -40,6 +40,8 @@ export interface Config {
   overrides: Overrides
   /** The parsed `data` template, replacing the default Data shape. */
   dataTemplate: JsonObject | undefined
+  /** `businessID` in the default Data shape, for TUIKit's renderers. */
+  businessId: string
   textElement: boolean
   maxBytes: number
   retries: number
@@ -129,6 +131,7 @@ export function parseConfig(raw: RawInputs, parseData?: DataParser): Config {
     githubToken: v['github-token'],
     overrides: { title: v.title, message: v.message, desc: v.desc },
     dataTemplate: v.data,
+    businessId: v['business-id'],
     textElement: v['text-element'],
     maxBytes: v['max-bytes'],
     retries: v.retries,

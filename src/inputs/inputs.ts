@@ -1,5 +1,6 @@
 import {
   ANNOUNCEMENT_KINDS,
+  DEFAULT_BUSINESS_ID,
   RELEASE_ACTIONS,
   type ReleaseAction,
   type TemplateChoice
@@ -150,6 +151,17 @@ const releaseTag: Parser<ReleaseWanted> = (text, { name }) => {
   return { tag }
 }
 
+/** A TUIKit `businessID`: a short key, no white space or control characters. */
+const businessId: Parser<string> = (text, { name }) => {
+  if (/[\s\p{Cc}]/u.test(text) || text.length > 64) {
+    throw new InvalidInput(
+      name,
+      `must be a key of at most 64 characters without spaces, such as \`${DEFAULT_BUSINESS_ID}\`; got ${quote(text)}.`
+    )
+  }
+  return text
+}
+
 /** A text with `{{ path }}` placeholders, checked for form; paths are checked when filled. */
 const textTemplate: Parser<string> = (text, { name }) => {
   placeholderPaths(text, name)
@@ -218,6 +230,7 @@ export const INPUTS = {
   message: { parse: textTemplate },
   desc: { parse: textTemplate },
   data: { parse: optional(dataTemplate) },
+  'business-id': { default: DEFAULT_BUSINESS_ID, parse: businessId },
   'text-element': { default: 'false', parse: boolean },
   'max-bytes': {
     default: String(MAX_MESSAGE_BYTES),

@@ -1,3 +1,4 @@
+import { DEFAULT_BUSINESS_ID } from '../../client/src/schema.js'
 import type { EventContext } from '../gather/event.js'
 import { InputError } from '../inputs/input-error.js'
 import { field, nonEmpty, type JsonObject } from '../json.js'
@@ -27,6 +28,8 @@ export const RELEASE_ACTIONS = Object.keys(RELEASE_VERBS) as ReleaseAction[]
  * never from the clock, so that a re-run renders the same bytes and Tencent can recognise it.
  */
 export interface Announcement {
+  /** The key a TUIKit app dispatches the custom message to its renderer by. */
+  businessID: string
   kind: AnnouncementKind
   /** GITHUB_EVENT_NAME. */
   event: string
@@ -66,9 +69,24 @@ export interface Choices {
   template: TemplateChoice
   /** The `release-actions` input: the actions of a `release` event that are announced. */
   releaseActions: readonly ReleaseAction[]
+  /** The `business-id` input: the key a TUIKit app dispatches custom messages by. */
+  businessId?: string
 }
 
+// `businessID` when `business-id` is not given, the key TUIKit apps register a renderer for: the
+// schema's default, through the reader package's module generated from it.
+export { DEFAULT_BUSINESS_ID }
+
 const DEPLOY_EVENTS = new Set(['deployment', 'deployment_status', 'workflow_run'])
+
+/**
+ * A link an app may open: an http(s) URL and nothing else (a deployment's URLs are whatever its
+ * creator wrote). The schema says the same of `url` and `run_url`.
+ */
+function link(value: unknown): string | undefined {
+  const text = nonEmpty(value)
+  return text !== undefined && /^https?:\/\/\S+$/.test(text) ? text : undefined
+}
 
 /**
  * The default announcement of an event, before any `title`, `message` or `desc` input, or why
@@ -92,7 +110,7 @@ export function announce(
     sha: event.sha,
     ref: event.ref,
     actor: event.actor,
-    runUrl: event.runUrl,
+    runUrl: link(event.runUrl),
     timestamp: nonEmpty(field(event.payload, 'head_commit', 'timestamp'))
   }
   const kind =
@@ -105,7 +123,12 @@ export function announce(
           ? workflowRun(event)
           : deploy(event)
         : manual(event)
-  return { ...common, ...specific, timestamp: specific.timestamp ?? common.timestamp }
+  return {
+    businessID: choices.businessId ?? DEFAULT_BUSINESS_ID,
+    ...common,
+    ...specific,
+    timestamp: specific.timestamp ?? common.timestamp
+  }
 }
 
 function kindOf(event: EventContext): AnnouncementKind {
@@ -142,7 +165,7 @@ function deletes(payload: JsonObject): boolean {
 
 type Specific = Omit<
   Announcement,
-  'event' | 'repository' | 'sha' | 'ref' | 'actor' | 'runUrl' | 'timestamp'
+  'businessID' | 'event' | 'repository' | 'sha' | 'ref' | 'actor' | 'runUrl' | 'timestamp'
 > &
   Partial<Pick<Announcement, 'sha' | 'ref' | 'timestamp'>>
 
@@ -186,10 +209,12 @@ function release(event: EventContext, found: JsonObject | undefined): Specific {
     text: withdrawn
       ? `${version ?? 'The release'} was ${verb.replace('release ', '')}.`
       : markdownToText(notes),
-    url: withdrawn
-      ? `${event.serverUrl}/${event.repository}/releases`
-      : (nonEmpty(field(release, 'html_url')) ??
-        (tag === undefined ? undefined : `${event.serverUrl}/${event.repository}/tree/${tag}`)),
+    url: link(
+      withdrawn
+        ? `${event.serverUrl}/${event.repository}/releases`
+        : (link(field(release, 'html_url')) ??
+            (tag === undefined ? undefined : `${event.serverUrl}/${event.repository}/tree/${tag}`))
+    ),
     desc: [event.repository, version, verb].filter(Boolean).join(' '),
     version,
     prerelease,
@@ -236,10 +261,10 @@ function deploy(event: EventContext): Specific {
       nonEmpty(field(status, 'description')) ?? nonEmpty(field(deployment, 'description')) ?? title,
     // GitHub sends the URLs a deployment does not have as empty strings: the run always has one.
     url:
-      nonEmpty(field(status, 'environment_url')) ??
-      nonEmpty(field(status, 'target_url')) ??
-      nonEmpty(field(status, 'log_url')) ??
-      event.runUrl,
+      link(field(status, 'environment_url')) ??
+      link(field(status, 'target_url')) ??
+      link(field(status, 'log_url')) ??
+      link(event.runUrl),
     desc: title,
     action: nonEmpty(field(payload, 'action')),
     author:
@@ -290,7 +315,7 @@ function workflowRun(event: EventContext): Specific {
       nonEmpty(field(run, 'display_title')) ??
       nonEmpty(field(run, 'head_commit', 'message')) ??
       title,
-    url: nonEmpty(field(run, 'html_url')) ?? event.runUrl,
+    url: link(field(run, 'html_url')) ?? link(event.runUrl),
     desc: title,
     action: nonEmpty(field(event.payload, 'action')),
     author:
@@ -329,6 +354,7 @@ function manual(event: EventContext): Specific {
 export function announcementData(a: Announcement, truncated = false): JsonObject {
   return {
     v: 1,
+    businessID: a.businessID,
     kind: a.kind,
     event: a.event,
     title: a.title,
