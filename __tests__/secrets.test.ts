@@ -116,6 +116,56 @@ describe('Secrets', () => {
     )
   })
 
+  it('scrubs every occurrence, of every credential, whenever it was registered', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('FIRST-SECRET')
+    secrets.add(new URL('https://a.test/p?usersig=x'))
+    expect(secrets.scrub('FIRST-SECRET and FIRST-SECRET %41')).toBe('*** and *** %41')
+    // A credential registered after a scrub is scrubbed by the next one, in any spelling.
+    secrets.add('second*secret')
+    expect(secrets.scrub('second*secret')).toBe('***')
+    expect(secrets.scrub('second*secret second%2Asecret FIRST%2DSECRET')).toBe('*** *** ***')
+  })
+
+  it('scrubs a JSON-escaped echo that has no other escape', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('ab*cd')
+    expect(secrets.scrub('"ab\\u002acd"')).toBe('"***"')
+    expect(secrets.scrub('"ab\\u002Acd"')).toBe('"***"')
+  })
+
+  it('scrubs a standard-base64 UserSig without its padding, plain or escaped', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('eJw_x*y__')
+    // Standard base64: eJw=x+y== ; its padding may be dropped, and + read as a space.
+    expect(secrets.scrub('a eJw=x+y b eJw=x y c')).toBe('a *** b *** c')
+    expect(secrets.scrub('a eJw=x+y b eJw=x y c eJw=x%2By d eJw%3Dx+y%3D e')).toBe(
+      'a *** b *** c *** d *** e'
+    )
+  })
+
+  it('scrubs a slash written \\/ by JSON, and + and space swapped by a form encoder', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('a/b+c d+e')
+    expect(secrets.scrub('[a\\/b c+d%2Be] [a%2Fb c d+e] [a/b+c+d e%41]')).toBe(
+      '[***] [***] [***%41]'
+    )
+  })
+
+  it('scrubs nothing that only resembles a credential', () => {
+    const secrets = new Secrets(() => undefined)
+    secrets.add('a/b+c d')
+    secrets.add('eJw1jt*sig')
+    secrets.add('k*y=')
+    secrets.add('___')
+    // Each misses or swaps one character of a credential (a key's last = is no base64 padding);
+    // %41 makes every spelling be looked for.
+    const near =
+      'ab+c d %41 a/bc d a/b+cd a\\/bc d a b+c d a/b\\/c d a+b+c d k%2Ay eJw1jtsig eJw1jt sig'
+    expect(secrets.scrub(near)).toBe(near.replace('eJw1jt sig', '***'))
+    expect(secrets.scrub('abc %41 xyz')).toBe('abc %41 xyz')
+  })
+
   it('scrubs before it cuts, so no piece of a secret is left for the runner to miss', () => {
     const secrets = new Secrets(() => undefined)
     secrets.add('SECRET-VALUE')

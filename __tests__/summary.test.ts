@@ -376,3 +376,95 @@ describe('the size of the summary', () => {
     )
   })
 })
+
+describe('the room the table of groups has', () => {
+  // 2,500 failed groups, each row about 1.8 KB (an ID and an ErrorInfo of three-byte characters):
+  // more than 1 MiB holds, fewer than 1,000 rows, and what is left out needs as many digits to
+  // count as the whole.
+  const groups: GroupRow[] = Array.from({ length: 2500 }, (_, i) => ({
+    groupId: `${'€'.repeat(290)}-${i}`,
+    status: 'failed',
+    msgSeq: '',
+    errorCode: '10010',
+    errorInfo: '€'.repeat(300),
+    tries: 1
+  }))
+  const render = (whatLength: number) =>
+    renderSummary({
+      status: 'partial',
+      durationMs: 0,
+      message,
+      failure: { what: 'x'.repeat(whatLength), remedy: 'Run it again.' },
+      groups
+    })
+  const size = (summary: string) => Buffer.byteLength(summary)
+  // GitHub's limit, written independently of the code: 1 MiB with the line break after it.
+  const MOST = 1024 * 1024 - 1
+
+  it('is used to the last byte, and one byte more leaves the last row out', () => {
+    // Grow the explanation by what is still free until the summary is exactly full.
+    let length = 1000
+    for (let step = 0; step < 5 && size(render(length)) < MOST; step++) {
+      length += MOST - size(render(length))
+    }
+    const full = render(length)
+    expect(size(full)).toBe(MOST)
+    const rows = (summary: string) => summary.split('\n').filter((l) => l.includes('❌ failed'))
+    const over = render(length + 1)
+    expect(size(over)).toBeLessThan(MOST)
+    expect(rows(over)).toHaveLength(rows(full).length - 1)
+    expect(full).toContain(`And ${(2500 - rows(full).length).toLocaleString('en-US')} more`)
+    expect(full).toMatch(
+      /<\/table>\n\nAnd [\d,]+ more \(see the `results` output\)\.\n\n<\/details>\n\n### What went wrong\n/
+    )
+  })
+})
+
+describe('values at their limits', () => {
+  const base = { status: 'sent' as const, durationMs: 0 }
+
+  it('shows a value of 300 characters whole, and cuts one of 301', () => {
+    const whole = renderSummary({ ...base, message: { ...message, title: 't'.repeat(300) } })
+    expect(whole).toContain(`<td><code>${'t'.repeat(300)}</code></td>`)
+    const cut = renderSummary({ ...base, message: { ...message, title: 't'.repeat(301) } })
+    expect(cut).toContain(`<td><code>${'t'.repeat(300)}…</code></td>`)
+  })
+
+  it('puts every line break of a value, a lone \\r too, on one line', () => {
+    const summary = renderSummary({
+      ...base,
+      message: { ...message, title: 'a\rb\r\nc\nd', desc: 'e\rf\r\ng' },
+      groups: [
+        { groupId: 'g\rh', status: 'sent', msgSeq: '1', errorCode: '', errorInfo: '', tries: 1 }
+      ]
+    })
+    expect(summary).toContain('<td><code>a b c d</code></td>')
+    expect(summary).toContain('**Push line (Desc):** `e f g`\n')
+    expect(summary).toContain('<td><code>g h</code></td>')
+  })
+
+  it('leaves an empty push line empty', () => {
+    const summary = renderSummary({ ...base, message: { ...message, desc: '' } })
+    expect(summary).toContain('**Push line (Desc):** \n')
+  })
+
+  it('indents Data up to 50,000 bytes, and shows larger Data as sent', () => {
+    // {"a":"…"} indented is 13 bytes around the string.
+    const at = JSON.stringify({ a: 'd'.repeat(50_000 - 13) })
+    expect(Buffer.byteLength(JSON.stringify(JSON.parse(at), null, 2))).toBe(50_000)
+    const indented = renderSummary({ ...base, message: { ...message, data: at } })
+    expect(indented).toContain('```json\n{\n  "a": "ddd')
+    const over = JSON.stringify({ a: 'd'.repeat(50_000 - 12) })
+    const raw = renderSummary({ ...base, message: { ...message, data: over } })
+    expect(raw).toContain(`\`\`\`json\n${over}\n\`\`\``)
+  })
+
+  it('ends what to do with a blank line before the preview', () => {
+    const summary = renderSummary({
+      ...base,
+      message,
+      failure: { what: 'w', remedy: 'Do this.' }
+    })
+    expect(summary).toContain('**What to do:** Do this.\n\n### What a live room shows\n')
+  })
+})

@@ -147,7 +147,9 @@ function hex(byte: number): string {
 function spellings(value: string, padding = false): string {
   // Code points: a character outside the BMP is encoded whole.
   const chars = Array.from(value)
-  const trailing = padding ? chars.length - (/=*$/.exec(value)?.[0].length ?? 0) : chars.length
+  const padded = padding ? value.length - value.replace(/=+$/, '').length : 0
+  // A value that is all padding keeps it: a pattern that matches nothing would match everywhere.
+  const trailing = padded < chars.length ? chars.length - padded : chars.length
   return chars
     .map((char, index) => {
       const percent = [...Buffer.from(char)].map((byte) => `%(?:25)?${hex(byte)}`).join('')

@@ -164,8 +164,7 @@ function groupTable(rows: GroupRow[], room: number, scrub: (text: string) => str
   let left =
     room -
     bytes([heading, '', ...opening, ...header, ...footer, ...closing].join('\n')) -
-    bytes(`And ${thousands(rows.length)} more (see the \`results\` output).\n\n`) -
-    1
+    bytes(`And ${thousands(rows.length)} more (see the \`results\` output).\n\n`)
   const shown: string[] = []
   for (const row of ordered) {
     if (shown.length === MAX_ROWS) break

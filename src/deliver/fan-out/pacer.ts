@@ -25,8 +25,9 @@ const PAUSE_MS = 1000
 /**
  * Starts requests at most `perSecond` a second, and never more than `perSecond` in any second
  * of the clock: each start is due 1/rate seconds after the one before. A timer that fires late
- * does not push the next start back (it is due from when the last was due, not from when it
- * began), and time left idle is no credit. The rate adapts as TCP's window does:
+ * (by less than that) does not push the next start back: it is due from when the last was due,
+ * not from when it began; the window of the last `perSecond` starts keeps such a catch-up within
+ * the rate. Time left idle is no credit. The rate adapts as TCP's window does:
  * - multiplicative decrease: a frequency limit halves it (not below `floorPerSecond`) and pauses
  *   every request for a second; refusals of requests that started before that decrease are the
  *   same burst and count once, and a key refused a second time (one room that keeps refusing)
@@ -80,9 +81,12 @@ export function pacer(clock: Clock, perSecond: number, floorPerSecond = perSecon
         void pump()
       }),
     refused(startedAt, key) {
-      const again = key !== undefined && refusedKeys.has(key)
-      if (key !== undefined) refusedKeys.add(key)
-      if (again || startedAt <= lastDecrease) return
+      if (key !== undefined) {
+        // A room refused before is full, not the app: it slows nobody but itself.
+        if (refusedKeys.has(key)) return
+        refusedKeys.add(key)
+      }
+      if (startedAt <= lastDecrease) return
       const now = clock.now()
       lastDecrease = now
       rate = Math.max(floorPerSecond, rate / 2)
