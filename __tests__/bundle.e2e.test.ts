@@ -11,7 +11,7 @@ import { startFakeGitHub } from './helpers/fake-github.mjs'
 import { emulatorInputs, test } from './helpers/emulator.js'
 import { payload } from './helpers/events.js'
 
-test('loads only Node built-ins at start-up; the YAML parser, the fan-out and the GitHub client from dist/ on demand', () => {
+test('loads only Node built-ins at start-up; the YAML parser, the fan-out, the GitHub client and the proxy tunnel from dist/ on demand', () => {
   const source = readFileSync(join(buildDist(), 'index.js'), 'utf8')
   // Static imports, wherever whitespace minification put them: `import{…}from"node:fs"`.
   const imports = [...source.matchAll(/\bimport\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]/g)].map(
@@ -21,6 +21,12 @@ test('loads only Node built-ins at start-up; the YAML parser, the fan-out and th
   for (const specifier of imports) expect(specifier).toMatch(/^node:/)
   const dynamic = [...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1])
   expect(dynamic.sort()).toEqual(['./chunks/github.js', './chunks/groups.js', './chunks/yaml.js'])
+  // CommonJS, required only inside the proxy agents' factories, when a proxy is set.
+  const required = new Set([...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))
+  for (const specifier of required) expect(specifier).toMatch(/^node:|^\.\/chunks\/tunnel\.cjs$/)
+  expect(required).toContain('./chunks/tunnel.cjs')
+  expect(source).toMatch(/=>\s*(?:__)?require\("\.\/chunks\/tunnel\.cjs"\)\.httpsOverHttp\(/)
+  expect(source).not.toContain('TunnelingAgent')
 })
 
 test('the fan-out chunk is small, and carries no copy of how a request is signed or sent', () => {
@@ -114,10 +120,10 @@ test('runs from a checkout without node_modules: every live room, through the fa
   }
 })
 
-test('a run without a lookup never loads the GitHub client: it runs without its chunk', async ({
+test('a run without a lookup or a proxy never loads the GitHub client or tunnel: it runs without their chunks', async ({
   emulator
 }) => {
-  const action = checkout(['chunks/github.js'])
+  const action = checkout(['chunks/github.js', 'chunks/tunnel.cjs'])
   try {
     // A pushed tag, with no token: nothing to look up.
     const run = await runBundle({

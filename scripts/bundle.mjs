@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
-import { CHUNKS, chunksOnDemand, common } from './bundle-options.mjs'
+import { CHUNKS, chunksOnDemand, common, TUNNEL_CHUNK, tunnelOnDemand } from './bundle-options.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -21,6 +21,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  */
 export async function buildBundles() {
   const options = { ...common, absWorkingDir: ROOT, write: false, metafile: true }
+  // Every plugin but where tunnel is loaded from, which depends on where the bundle is.
+  const plugins = (common.plugins ?? []).filter((plugin) => plugin.name !== 'tunnel-on-demand')
   const builds = await Promise.all([
     // The action: one file at start-up; its chunks beside it, loaded on demand.
     build({
@@ -28,7 +30,22 @@ export async function buildBundles() {
       entryPoints: { index: 'src/index.ts' },
       plugins: [...(common.plugins ?? []), chunksOnDemand]
     }),
-    ...CHUNKS.map(({ name, entry }) => build({ ...options, entryPoints: { [name]: entry } })),
+    // Beside dist/index.js in dist/chunks/, they load tunnel from beside themselves.
+    ...CHUNKS.map(({ name, entry }) =>
+      build({
+        ...options,
+        entryPoints: { [name]: entry },
+        plugins: [...plugins, tunnelOnDemand('./')]
+      })
+    ),
+    // tunnel, CommonJS as it is: the stand-ins above require() it on first use.
+    build({
+      ...options,
+      format: 'cjs',
+      banner: {},
+      outExtension: { '.js': '.cjs' },
+      entryPoints: { [TUNNEL_CHUNK.name]: TUNNEL_CHUNK.entry }
+    }),
     // The emulator's two entries are built apart, so they share no chunk with the action.
     build({
       ...options,
