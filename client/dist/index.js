@@ -87,11 +87,11 @@ function read(text, broadcast, businessID) {
             reason: 'Data has neither a businessID nor v and kind'
         };
     }
-    if (typeof data.v === 'number' && data.v > 1 && Number.isInteger(data.v)) {
+    if (Number.isInteger(data.v) && Number(data.v) > 1) {
         return {
             ok: false,
             problem: 'unknown-version',
-            reason: `v is ${data.v}: this reader knows version 1; update tencent-chat-announcement`
+            reason: `v is ${shown(data.v)}: this reader knows version 1; update tencent-chat-announcement`
         };
     }
     const problems = [];

@@ -156,9 +156,26 @@ describe('readAnnouncement says why a message is not one', () => {
     expect(failure(input)).toEqual({ ok: false, problem: 'not-custom', reason })
   })
 
-  it('Data that is not JSON', () => {
-    expect(failure('{"v":1,')).toMatchObject({ problem: 'not-json' })
-    expect(failure('{"v":1,').reason).toMatch(/^Data is not JSON: /)
+  it('Data that is not JSON, with what the parser said', () => {
+    let said = ''
+    try {
+      JSON.parse('{"v":1,')
+    } catch (error) {
+      said = (error as Error).message
+    }
+    expect(said.length).toBeGreaterThan(40)
+    expect(failure('{"v":1,')).toEqual({
+      ok: false,
+      problem: 'not-json',
+      reason: `Data is not JSON: ${said.slice(0, 39)}…`
+    })
+  })
+
+  it('Data of ours by its businessID alone, and nothing else: what it lacks', () => {
+    expect(failure('{"businessID":"github_announcement"}')).toMatchObject({
+      problem: 'invalid',
+      reason: expect.stringMatching(/^v is missing; kind is missing; event is missing;/) as string
+    })
   })
 
   it.each([
@@ -178,6 +195,12 @@ describe('readAnnouncement says why a message is not one', () => {
     expect(failure(data)).toEqual({ ok: false, problem: 'not-ours', reason })
   })
 
+  it('a kind that is not a text is no kind, however it is written', () => {
+    expect(failure(JSON.stringify({ ...MANUAL, kind: ['release'] })).reason).toBe(
+      'kind: expected one of "release", "deploy", "manual", got an array'
+    )
+  })
+
   it('a version this reader does not know, with what to do', () => {
     expect(failure(JSON.stringify({ ...RELEASE, v: 2 }))).toEqual({
       ok: false,
@@ -193,6 +216,9 @@ describe('readAnnouncement says why a message is not one', () => {
     [{ kind: 'hotfix' }, 'kind: expected one of "release", "deploy", "manual", got "hotfix"'],
     [{ title: 7 }, 'title: expected a string, got 7'],
     [{ title: null }, 'title: expected a string, got null'],
+    [{ title: true }, 'title: expected a string, got true'],
+    [{ truncated: 'y'.repeat(38) }, `truncated: expected true or false, got "${'y'.repeat(38)}"`],
+    [{ truncated: 'y'.repeat(39) }, `truncated: expected true or false, got "${'y'.repeat(38)}…`],
     [{ truncated: 'false' }, 'truncated: expected true or false, got "false"'],
     [{ prerelease: 0 }, 'prerelease: expected true or false, got 0'],
     [

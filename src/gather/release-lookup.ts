@@ -227,20 +227,19 @@ function classify(error: unknown, options: LookupOptions, clock: Clock): Answer 
   const headers = thrown.response?.headers ?? {}
   const message = options.quote(typeof thrown.message === 'string' ? thrown.message : '', 200)
   const said = `HTTP ${status}${message === '' ? '' : `: ${message}`}`
-  const retryAfter = Number(headers['retry-after'])
-  const reset = Number(headers['x-ratelimit-reset'])
+  const retryAfter = Number(headers['retry-after'] ?? NaN)
+  const reset = Number(headers['x-ratelimit-reset'] ?? NaN)
   if (
     (status === 403 || status === 429) &&
     (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)
   ) {
     return {
       kind: 'rate-limited',
-      resetAt:
-        Number.isFinite(retryAfter) && headers['retry-after'] !== undefined
-          ? clock.now() + retryAfter * 1000
-          : Number.isFinite(reset)
-            ? reset * 1000
-            : clock.now() + 60_000
+      resetAt: Number.isFinite(retryAfter)
+        ? clock.now() + retryAfter * 1000
+        : Number.isFinite(reset)
+          ? reset * 1000
+          : clock.now() + 60_000
     }
   }
   if (status === 404) return { kind: 'missing' }
@@ -329,17 +328,16 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304])
 /**
  * A `fetch` for Octokit over the action's own requests: the same hard deadline over every phase
  * (`timeoutMs`), the same connections and proxies as a request to Tencent, and no redirect
- * followed (the token is in a header). A request that gets no whole answer rejects with a
- * `TransportError`, which Octokit keeps as its error's cause.
+ * followed (the token is in a header). The lookups only read, so no body is sent. A request that
+ * gets no whole answer rejects with a `TransportError`, which Octokit keeps as its error's cause.
  */
 function fetchOver(options: LookupOptions, timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input))
     const headers = Object.fromEntries(new Headers(init?.headers).entries())
-    const body = typeof init?.body === 'string' ? { body: init.body } : {}
     const result = await options.request(
       url,
-      { method: init?.method ?? 'GET', headers, ...body },
+      { method: init?.method ?? 'GET', headers },
       { timeoutMs, ...(options.pool ? { pool: options.pool } : {}) }
     )
     if (!result.ok) throw new TransportError(result)
