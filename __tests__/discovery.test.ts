@@ -92,9 +92,11 @@ describe('discoverLiveRooms', () => {
   it('keeps an entry it cannot send to, beside the groups, as Tencent listed it', async () => {
     const clock = jumpingClock()
     const odd: ListedGroup = { unsendable: '123', why: 'not text' }
-    const list = lister([page([...ids('a'), odd, odd], '0')], clock.now)
+    const empty: ListedGroup = { unsendable: '""', why: 'empty' }
+    // Each odd entry once, and none mistaken for a group whose ID reads the same.
+    const list = lister([page([...ids('a'), odd, empty, odd, ...ids('123')], '0')], clock.now)
     const found = await discoverLiveRooms(list.listPage, clock, 0)
-    expect(found.ok && found.groups).toEqual([...ids('a'), odd])
+    expect(found.ok && found.groups).toEqual([...ids('a'), odd, empty, ...ids('123')])
   })
 
   it('an app without live rooms: an empty list, after one call', async () => {

@@ -573,7 +573,7 @@ describe('the `results` output, whatever the IDs and ErrorInfo hold', () => {
   const of = (char: string, bytes: number) =>
     char.repeat(Math.max(1, Math.floor(bytes / Buffer.byteLength(char))))
 
-  const reportedFailed = (ids: string[], info: string) =>
+  const reportedFailed = (ids: string[], info: string | ((i: number) => string)) =>
     reported({
       status: 'partial',
       plan: planned({ target: 'groups', 'group-ids': 'x' }),
@@ -590,7 +590,12 @@ describe('the `results` output, whatever the IDs and ErrorInfo hold', () => {
                   gaveUp: undefined
                 }
               : {
-                  answer: { ok: false as const, reason: 'tencent' as const, code: 10004, info },
+                  answer: {
+                    ok: false as const,
+                    reason: 'tencent' as const,
+                    code: 10004,
+                    info: typeof info === 'string' ? info : info(i)
+                  },
                   tries: 1,
                   host: 'h',
                   gaveUp: undefined
@@ -622,6 +627,29 @@ describe('the `results` output, whatever the IDs and ErrorInfo hold', () => {
         }
       ),
       { numRuns: 30 }
+    )
+  })
+
+  it('cuts each error_info to a line when that is enough for every failed group to fit', () => {
+    // 3,960 failed groups, half with 300 characters of ErrorInfo and half with 100, are 1.4 MB;
+    // with at most 100 characters each they are 0.95 MB, and the sent groups fill the rest.
+    const ids = Array.from({ length: 4400 }, (_, i) => `${'x'.repeat(40)}${i}`)
+    const { outputs, lines } = reportedFailed(ids, (i) =>
+      i % 2 ? 'e'.repeat(300) : 'f'.repeat(100)
+    )
+    const results = outputs.results ?? ''
+    expect(Buffer.byteLength(results)).toBeLessThanOrEqual(1_000_000)
+    const listed = JSON.parse(results) as { status: string; error_info: string }[]
+    const failed = listed.filter((r) => r.status === 'failed')
+    expect(failed).toHaveLength(3960)
+    // Longer than a line: cut, and marked as cut; exactly a line: kept as it is.
+    expect(new Set(failed.map((r) => r.error_info))).toEqual(
+      new Set([`${'e'.repeat(100)}…`, 'f'.repeat(100)])
+    )
+    expect(listed.length).toBeGreaterThan(3960)
+    expect(listed.length).toBeLessThan(4400)
+    expect(lines).toContain(
+      `The \`results\` output lists ${listed.length} of 4400 groups, the failed ones first, each \`error_info\` cut to 100 characters: GitHub keeps 1 MB of an output.`
     )
   })
 

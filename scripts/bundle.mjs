@@ -1,7 +1,8 @@
-// Builds the committed bundles: dist/index.js (the action) with dist/chunks/ (the YAML parser and
-// the fan-out to groups, which it loads on demand), dist/emulator.js (the emulator's command line) and
-// dist/emulator-action.js (the ./emulator action that starts it). Each is one ESM file with a
-// source map, so it runs with no node_modules and stack traces still point into the source. The
+// Builds the committed bundles: dist/index.js (the action) with dist/chunks/ (the YAML parser, the
+// fan-out to groups, the GitHub client and the proxy tunnel, which it loads on demand),
+// dist/emulator.js (the emulator's command line) and dist/emulator-action.js (the ./emulator action
+// that starts it). Each is one file with a source map (ESM, but for the tunnel, which stays
+// CommonJS), so it runs with no node_modules and stack traces still point into the source. The
 // options are in scripts/bundle-options.mjs.
 //
 // `npm run bundle` writes them to dist/. The tests build the same files in memory: into a
