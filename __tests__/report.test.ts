@@ -41,24 +41,14 @@ type Given =
 function outcomeOf(given: Given): Outcome {
   if ('error' in given) return { ended: 'stopped', error: given.error, tolerated: false }
   if (given.status === 'skipped') return { ended: 'skipped', skip: given.reason }
-  const target = TARGETS[given.plan.config.target]
+  const shown = { plan: given.plan, target: TARGETS[given.plan.config.target] }
   if ('sent' in given) {
-    return {
-      ended: 'delivered',
-      plan: given.plan,
-      target,
-      delivery: { kind: 'one', sent: given.sent }
-    }
+    return { ended: 'delivered', ...shown, delivery: { kind: 'one', sent: given.sent } }
   }
   if ('groups' in given) {
-    return {
-      ended: 'delivered',
-      plan: given.plan,
-      target,
-      delivery: { kind: 'each', groups: given.groups }
-    }
+    return { ended: 'delivered', ...shown, delivery: { kind: 'each', groups: given.groups } }
   }
-  return { ended: 'previewed', plan: given.plan, target }
+  return { ended: 'previewed', ...shown }
 }
 
 function reported(given: Given, secret = 'S3CRET') {
